@@ -1,0 +1,73 @@
+/**
+ * buying-pipeline: one buying pipeline from target to customer, with shared stage definitions,
+ * the Marketing–Sales handoff and the journey model every calculator reads. The core is pure:
+ * no clock, no I/O, no Node built-ins.
+ *
+ * @packageDocumentation
+ */
+
+export type { IssuePath, PipelineErrorCode, PipelineIssue } from './errors/PipelineError.js';
+export { formatPath, isPipelineError, PipelineError } from './errors/PipelineError.js';
+export type { EventRow, JourneysFromEventsOptions } from './journey/journeysFromEvents.js';
+export { journeysFromEvents } from './journey/journeysFromEvents.js';
+export type { ParseJourneyOptions } from './journey/parseJourney.js';
+export { parseJourney } from './journey/parseJourney.js';
+export type {
+  JourneyStatus,
+  JourneySummary,
+  StageEntry,
+  SummarizeJourneyOptions,
+} from './journey/summarizeJourney.js';
+export { summarizeJourney } from './journey/summarizeJourney.js';
+export type {
+  ActivityEvent,
+  ActivityEventInput,
+  AttributeValue,
+  BehaviourEvent,
+  BehaviourEventInput,
+  ForecastEvent,
+  ForecastEventInput,
+  Journey,
+  JourneyEvent,
+  JourneyEventInput,
+  JourneyInput,
+  OutcomeEvent,
+  OutcomeEventInput,
+  StageEvent,
+  StageEventInput,
+} from './journey/types.js';
+export type { Decimal, MoneyInput } from './money/money.js';
+export type {
+  AllCondition,
+  AnyCondition,
+  Condition,
+  ConditionOperator,
+  ConditionScalar,
+  FieldCondition,
+  NotCondition,
+} from './pipeline/condition.js';
+export { definePipeline } from './pipeline/definePipeline.js';
+export type { ConditionFailure, ConditionResult, Facts } from './pipeline/evaluateCondition.js';
+export { evaluateCondition } from './pipeline/evaluateCondition.js';
+export { getStage } from './pipeline/getStage.js';
+export { meetsCriteria } from './pipeline/meetsCriteria.js';
+export { nextStage } from './pipeline/nextStage.js';
+export { presets } from './pipeline/presets.js';
+export { previousStage } from './pipeline/previousStage.js';
+export { hasStage, stageIndex } from './pipeline/stageIndex.js';
+export { stageOwner } from './pipeline/stageOwner.js';
+export { stagesOwnedBy } from './pipeline/stagesOwnedBy.js';
+export type {
+  Actor,
+  OutcomeConfig,
+  OutcomeKind,
+  Owner,
+  Pipeline,
+  PipelineConfig,
+  Stage,
+  StageConfig,
+  StageStep,
+} from './pipeline/types.js';
+export { daysBetween } from './time/days.js';
+export type { DateInput } from './time/readDate.js';
+export { toDate } from './time/toDate.js';

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { type Decimal, readMoney } from '../money/money.js';
+import { readDate } from '../time/readDate.js';
+import type { AttributeValue } from './types.js';
+
+const text = z.string().trim().min(1, 'Expected a non-empty string');
+
+/** A {@link DateInput} read into a fresh `Date`, with our message when it cannot be. */
+export const dateSchema = /* @__PURE__ */ z.unknown().transform((value, context): Date => {
+  const date = readDate(value);
+  if (typeof date === 'string') {
+    context.addIssue({ code: 'custom', message: date, params: { code: 'invalid_date' } });
+    return z.NEVER;
+  }
+  return new Date(date.getTime());
+});
+
+/** A non-negative amount of money read into a private `Decimal`. */
+export const amountSchema = /* @__PURE__ */ z.unknown().transform((value, context): Decimal => {
+  const amount = readMoney(value);
+  if (typeof amount === 'string') {
+    context.addIssue({ code: 'custom', message: amount, params: { code: 'invalid_amount' } });
+    return z.NEVER;
+  }
+  if (amount.isNegative() && !amount.isZero()) {
+    context.addIssue({
+      code: 'custom',
+      message: `Expected an amount of at least 0, received ${amount.toString()}`,
+      params: { code: 'too_small' },
+    });
+    return z.NEVER;
+  }
+  return amount;
+});
+
+const attributeValue: z.ZodType<AttributeValue> = /* @__PURE__ */ z.union([
+  z.string(),
+  z.number().finite(),
+  z.boolean(),
+  z.null(),
+]);
+
+/** Journey attributes: a record of JSON primitives. */
+export const attributesSchema = /* @__PURE__ */ z.record(z.string(), attributeValue);
+
+/** The fields of each event type, without `type`, shared by journey events and flat rows. */
+export const eventShapes = {
+  stage: { stage: text, at: dateSchema },
+  activity: { at: dateSchema, kind: text.exactOptional(), by: text.exactOptional() },
+  outcome: {
+    outcome: z.enum(['won', 'lost', 'disqualified', 'recycled']),
+    at: dateSchema,
+    reason: text.exactOptional(),
+  },
+  forecast: { at: dateSchema, closeDate: dateSchema, amount: amountSchema.exactOptional() },
+  behaviour: { at: dateSchema, name: text, value: attributeValue.exactOptional() },
+} as const;
+
+/** Builds the discriminated union of event schemas, each strict, with extra fields added. */
+export function eventUnion<Extra extends z.ZodRawShape>(extra: Extra) {
+  return z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('stage'), ...eventShapes.stage, ...extra }),
+    z.strictObject({ type: z.literal('activity'), ...eventShapes.activity, ...extra }),
+    z.strictObject({ type: z.literal('outcome'), ...eventShapes.outcome, ...extra }),
+    z.strictObject({ type: z.literal('forecast'), ...eventShapes.forecast, ...extra }),
+    z.strictObject({ type: z.literal('behaviour'), ...eventShapes.behaviour, ...extra }),
+  ]);
+}
+
+/** The schema of one journey event. */
+export const eventSchema = /* @__PURE__ */ eventUnion({});
+
+/** The schema of a journey. */
+export const journeySchema = /* @__PURE__ */ z.strictObject({
+  id: text,
+  origin: text.exactOptional(),
+  attributes: attributesSchema.exactOptional(),
+  amount: amountSchema.exactOptional(),
+  events: z.array(eventSchema),
+});

@@ -1,0 +1,16 @@
+import { stageIndex } from './stageIndex.js';
+import type { Pipeline, Stage } from './types.js';
+
+/**
+ * The stage with this id.
+ *
+ * @throws {@link PipelineError} with code `unknown_stage` when the pipeline has no such stage
+ *
+ * @example
+ * ```ts
+ * getStage(presets.buyingPipeline, 'qualified_lead').name; //=> 'Qualified lead'
+ * ```
+ */
+export function getStage(pipeline: Pipeline, stageId: string): Stage {
+  return pipeline.stages[stageIndex(pipeline, stageId)] as Stage;
+}

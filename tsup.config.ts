@@ -1,0 +1,16 @@
+import { defineConfig } from 'tsup';
+
+// One build for both entries so the error class lives in a single shared chunk:
+// `buying-pipeline` and `buying-pipeline/node` then throw the very same `PipelineError`.
+export default defineConfig({
+  entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
+  format: ['esm', 'cjs'],
+  dts: true,
+  splitting: true,
+  treeshake: true,
+  sourcemap: true,
+  clean: true,
+  target: 'node20',
+  platform: 'neutral',
+  external: [/^node:/],
+});
