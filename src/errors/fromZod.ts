@@ -20,7 +20,7 @@ export function issuesFromZod(error: z.ZodError, prefix: IssuePath = []): Pipeli
         issues.push({ code: issue.code, path: [...path, key], message: `Unknown key "${key}"` });
       }
     } else if (issue.code === 'custom') {
-      const code = typeof issue.params?.code === 'string' ? issue.params.code : 'custom';
+      const code = typeof issue.params?.['code'] === 'string' ? issue.params['code'] : 'custom';
       issues.push({ code, path, message: issue.message });
     } else {
       issues.push({ code: issue.code, path, message: withReceived(issue) });

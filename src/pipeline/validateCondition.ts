@@ -89,8 +89,8 @@ export function conditionIssues(value: unknown, path: (string | number)[] = []):
     });
     return issues;
   }
-  const hasValue = 'value' in record && record.value !== undefined;
-  const operand = record.value;
+  const hasValue = 'value' in record && record['value'] !== undefined;
+  const operand = record['value'];
   const valuePath = [...path, 'value'];
   if (op === 'in' || op === 'notIn') {
     if (!Array.isArray(operand) || !operand.every(isScalar)) {
