@@ -1,4 +1,11 @@
-/** A path into the offending input: object keys and array indexes, outermost first. */
+/**
+ * A path into the offending input: object keys and array indexes, outermost first.
+ *
+ * @example
+ * ```ts
+ * const path: IssuePath = ['events', 3, 'at'];
+ * ```
+ */
 export type IssuePath = readonly (string | number)[];
 
 /**
@@ -28,6 +35,11 @@ export interface PipelineIssue {
  * - `invalid_options`: the options of a function failed validation.
  * - `invalid_date`: a date input could not be read.
  * - `unknown_stage`: a stage id that the pipeline does not have.
+ *
+ * @example
+ * ```ts
+ * const code: PipelineErrorCode = 'invalid_journey';
+ * ```
  */
 export type PipelineErrorCode =
   | 'invalid_pipeline'

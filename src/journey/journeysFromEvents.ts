@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { issuesFromZod } from '../errors/fromZod.js';
 import { PipelineError, type PipelineIssue } from '../errors/PipelineError.js';
 import type { Decimal, MoneyInput } from '../money/money.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Decimal, readMoney } from '../money/money.js';
 import { readDate } from '../time/readDate.js';
 import type { AttributeValue } from './types.js';

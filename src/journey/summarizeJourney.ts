@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseOrThrow } from '../errors/fromZod.js';
 import type { Decimal } from '../money/money.js';
 import { hasStage, stageIndex, unknownStage } from '../pipeline/stageIndex.js';

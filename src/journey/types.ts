@@ -154,22 +154,53 @@ export interface JourneyInput {
   readonly events: readonly JourneyEventInput[];
 }
 
-/** A stage event with its time read. */
+/**
+ * A stage event with its time read.
+ *
+ * @example
+ * ```ts
+ * const event = parseJourney({ id: 'a', events: [{ type: 'stage', stage: 'lead', at: '2026-03-02' }] }).events[0] as StageEvent;
+ * event.at.toISOString(); //=> '2026-03-02T00:00:00.000Z'
+ * ```
+ */
 export interface StageEvent extends StageEventInput {
   /** When. */
   readonly at: Date;
 }
-/** An activity event with its time read. */
+/**
+ * An activity event with its time read.
+ *
+ * @example
+ * ```ts
+ * const event: ActivityEvent = { type: 'activity', at: new Date('2026-03-02T11:00:00Z'), kind: 'call', by: 'sales' };
+ * ```
+ */
 export interface ActivityEvent extends ActivityEventInput {
   /** When. */
   readonly at: Date;
 }
-/** An outcome event with its time read. */
+/**
+ * An outcome event with its time read.
+ *
+ * @example
+ * ```ts
+ * const event: OutcomeEvent = { type: 'outcome', outcome: 'won', at: new Date('2026-05-20T00:00:00Z') };
+ * ```
+ */
 export interface OutcomeEvent extends OutcomeEventInput {
   /** When. */
   readonly at: Date;
 }
-/** A forecast event with its dates and amount read. */
+/**
+ * A forecast event with its dates and amount read.
+ *
+ * @example
+ * ```ts
+ * const journey = parseJourney({ id: 'a', events: [{ type: 'forecast', at: '2026-03-05', closeDate: '2026-06-30', amount: '24000' }] });
+ * const forecast = journey.events[0] as ForecastEvent;
+ * forecast.amount?.toFixed(2); //=> '24000.00'
+ * ```
+ */
 export interface ForecastEvent extends ForecastEventInput {
   /** When the forecast was made. */
   readonly at: Date;
@@ -178,7 +209,14 @@ export interface ForecastEvent extends ForecastEventInput {
   /** The expected amount. */
   readonly amount?: Decimal;
 }
-/** A behaviour event with its time read. */
+/**
+ * A behaviour event with its time read.
+ *
+ * @example
+ * ```ts
+ * const event: BehaviourEvent = { type: 'behaviour', at: new Date('2026-03-01T08:00:00Z'), name: 'webinar_attended', value: 45 };
+ * ```
+ */
 export interface BehaviourEvent extends BehaviourEventInput {
   /** When. */
   readonly at: Date;

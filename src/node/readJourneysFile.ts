@@ -24,7 +24,7 @@ export interface ReadJourneysFileOptions {
  * @param path - the file
  * @param options - an optional pipeline for ordering same-instant stage events
  * @returns the validated journeys, in file order
- * @throws {@link PipelineError} `invalid_journey` with the path `[index, …]` (JSON) or
+ * @throws `PipelineError` (see `isPipelineError` in `buying-pipeline`) `invalid_journey` with the path `[index, …]` (JSON) or
  *   `['line N', …]` (JSON Lines) of the first bad journey; `invalid_rows` for text that is not JSON
  *
  * @example

@@ -1,7 +1,21 @@
-/** A value a condition compares against: JSON primitives. */
+/**
+ * A value a condition compares against: JSON primitives.
+ *
+ * @example
+ * ```ts
+ * const values: ConditionScalar[] = ['DE', 500, true, null];
+ * ```
+ */
 export type ConditionScalar = string | number | boolean | null;
 
-/** The comparison operators of a {@link FieldCondition}. */
+/**
+ * The comparison operators of a {@link FieldCondition}.
+ *
+ * @example
+ * ```ts
+ * const op: ConditionOperator = '>=';
+ * ```
+ */
 export type ConditionOperator =
   | '='
   | '!='

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OutcomeConfig, Pipeline, Stage, StageStep } from './types.js';
 import { conditionSchema } from './validateCondition.js';
 

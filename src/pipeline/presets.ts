@@ -283,7 +283,10 @@ const nurture = /* @__PURE__ */ definePipeline({
  * ```
  */
 export const presets: {
+  /** Seed 000's buying pipeline: target → contact → suspect → lead → qualified lead (handoff) → prospect → customer. */
   readonly buyingPipeline: Pipeline;
+  /** The demand waterfall: inquiry → MQL → SAL (handoff) → SQL → won. */
   readonly demandWaterfall: Pipeline;
+  /** Seed 002's nurture pipeline: responder → lead → nurture steps → Stage 1 (handoff). */
   readonly nurture: Pipeline;
 } = { buyingPipeline, demandWaterfall, nurture };

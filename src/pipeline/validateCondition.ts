@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PipelineIssue } from '../errors/PipelineError.js';
 import { describe } from '../money/money.js';
 import { type Condition, conditionOperators } from './condition.js';

@@ -1,0 +1,77 @@
+// Packs the tarball as npm would publish it, installs it in a temporary folder with its real
+// dependencies, and uses it the ways users will: require(), import(), the ./node entry, and a
+// browser bundle of the core (which must not pull in any Node built-in).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const run = (command, args, cwd) =>
+  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+
+const folder = mkdtempSync(join(tmpdir(), 'buying-pipeline-smoke-'));
+try {
+  run('npm', ['pack', '--silent', '--pack-destination', folder], process.cwd());
+  const tarball = readdirSync(folder).find((name) => name.endsWith('.tgz'));
+  if (!tarball) throw new Error('npm pack produced no tarball');
+  writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'smoke', private: true }));
+  run(
+    'npm',
+    ['install', '--silent', '--no-audit', '--no-fund', '--prefer-offline', `./${tarball}`],
+    folder,
+  );
+
+  const checks = `
+    const assert = require('node:assert/strict');
+    const check = (core, node, label) => {
+      const pipeline = core.presets.buyingPipeline;
+      assert.equal(pipeline.handoff, 'qualified_lead', label);
+      const summary = core.summarizeJourney(pipeline, { id: 'a', amount: '10.10', events: [{ type: 'outcome', outcome: 'won', at: '2026-01-02' }] }, { asOf: '2026-02-01' });
+      assert.equal(summary.status, 'won', label);
+      assert.equal(JSON.parse(JSON.stringify(summary)).amount, '10.1', label);
+      assert.equal(typeof node.readJourneysFile, 'function', label);
+      return core;
+    };
+  `;
+  writeFileSync(
+    join(folder, 'smoke.cjs'),
+    `${checks}
+    const core = check(require('buying-pipeline'), require('buying-pipeline/node'), 'require');
+    import('buying-pipeline').then(async (esm) => {
+      check(esm, await import('buying-pipeline/node'), 'import');
+      // An error thrown by the CommonJS copy is recognised by the ES module's guard.
+      try { core.definePipeline({ stages: [] }); assert.fail('no error'); }
+      catch (error) { assert.ok(esm.isPipelineError(error)); assert.deepEqual(error.issues[0].path, ['stages']); }
+      console.log('smoke: require() and import() of buying-pipeline and buying-pipeline/node work');
+    });
+  `,
+  );
+  process.stdout.write(run('node', ['smoke.cjs'], folder));
+
+  writeFileSync(
+    join(folder, 'browser.mjs'),
+    "import { presets, summarizeJourney } from 'buying-pipeline';\nconsole.log(presets, summarizeJourney);\n",
+  );
+  const result = await build({
+    entryPoints: [join(folder, 'browser.mjs')],
+    absWorkingDir: folder,
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    minify: true,
+    logLevel: 'silent',
+  });
+  const size = result.outputFiles.reduce((total, file) => total + file.contents.length, 0);
+  // A budget, so that an import that defeats tree-shaking (e.g. zod's whole `z` namespace with
+  // every locale: 454 KiB) fails here instead of in a user's bundle.
+  const budget = 160 * 1024;
+  if (size > budget)
+    throw new Error(`the core's browser bundle is ${size} bytes, over the ${budget}-byte budget`);
+  console.log(
+    `smoke: the core bundles for a browser (${(size / 1024).toFixed(1)} KiB minified, budget ${budget / 1024} KiB)`,
+  );
+} finally {
+  rmSync(folder, { recursive: true, force: true });
+}
