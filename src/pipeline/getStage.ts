@@ -1,4 +1,4 @@
-import { stageIndex } from './stageIndex.js';
+import { requireStageIndex } from './stageIndex.js';
 import type { Pipeline, Stage } from './types.js';
 
 /**
@@ -12,5 +12,10 @@ import type { Pipeline, Stage } from './types.js';
  * ```
  */
 export function getStage(pipeline: Pipeline, stageId: string): Stage {
-  return pipeline.stages[stageIndex(pipeline, stageId)] as Stage;
+  return requireStage(pipeline, stageId, 'getStage');
+}
+
+/** {@link getStage} for the library's own functions: the error names the caller. */
+export function requireStage(pipeline: Pipeline, stageId: string, where: string): Stage {
+  return pipeline.stages[requireStageIndex(pipeline, stageId, where)] as Stage;
 }

@@ -1,5 +1,5 @@
 import { type ConditionResult, evaluateCondition, type Facts } from './evaluateCondition.js';
-import { getStage } from './getStage.js';
+import { requireStage } from './getStage.js';
 import type { Pipeline } from './types.js';
 
 /**
@@ -22,6 +22,6 @@ import type { Pipeline } from './types.js';
  * ```
  */
 export function meetsCriteria(pipeline: Pipeline, stageId: string, facts: Facts): ConditionResult {
-  const { criteria } = getStage(pipeline, stageId);
+  const { criteria } = requireStage(pipeline, stageId, 'meetsCriteria');
   return criteria ? evaluateCondition(criteria, facts) : { holds: true, failed: [] };
 }

@@ -1,4 +1,4 @@
-import { stageIndex } from './stageIndex.js';
+import { requireStageIndex } from './stageIndex.js';
 import type { Pipeline, Stage } from './types.js';
 
 /**
@@ -13,5 +13,5 @@ import type { Pipeline, Stage } from './types.js';
  * ```
  */
 export function nextStage(pipeline: Pipeline, stageId: string): Stage | null {
-  return pipeline.stages[stageIndex(pipeline, stageId) + 1] ?? null;
+  return pipeline.stages[requireStageIndex(pipeline, stageId, 'nextStage') + 1] ?? null;
 }

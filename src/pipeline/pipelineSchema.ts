@@ -7,7 +7,7 @@ const text = z.string().trim().min(1, 'Expected a non-empty string');
 const stepSchema: z.ZodType<StageStep> = /* @__PURE__ */ z.strictObject({
   actor: z.enum(['marketing', 'sales', 'buyer']),
   description: text,
-  tools: z.array(text).readonly().exactOptional(),
+  tools: z.array(text).exactOptional(),
 });
 
 const stageSchema = /* @__PURE__ */ z
@@ -17,7 +17,7 @@ const stageSchema = /* @__PURE__ */ z
     owner: z.enum(['marketing', 'sales', 'shared']),
     description: text.exactOptional(),
     criteria: conditionSchema.exactOptional(),
-    steps: z.array(stepSchema).readonly().exactOptional(),
+    steps: z.array(stepSchema).exactOptional(),
     expectedDays: z.number().finite().nonnegative().exactOptional(),
   })
   .transform(
@@ -25,7 +25,7 @@ const stageSchema = /* @__PURE__ */ z
   );
 
 const outcomeSchema: z.ZodType<OutcomeConfig> = /* @__PURE__ */ z.strictObject({
-  reasons: z.array(text).readonly().exactOptional(),
+  reasons: z.array(text).exactOptional(),
 });
 
 /** The zod schema behind {@link definePipeline}. */

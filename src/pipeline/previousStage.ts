@@ -1,4 +1,4 @@
-import { stageIndex } from './stageIndex.js';
+import { requireStageIndex } from './stageIndex.js';
 import type { Pipeline, Stage } from './types.js';
 
 /**
@@ -13,6 +13,6 @@ import type { Pipeline, Stage } from './types.js';
  * ```
  */
 export function previousStage(pipeline: Pipeline, stageId: string): Stage | null {
-  const index = stageIndex(pipeline, stageId);
+  const index = requireStageIndex(pipeline, stageId, 'previousStage');
   return index === 0 ? null : (pipeline.stages[index - 1] ?? null);
 }

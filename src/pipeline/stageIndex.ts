@@ -37,8 +37,13 @@ export function hasStage(pipeline: Pipeline, stageId: string): boolean {
  * ```
  */
 export function stageIndex(pipeline: Pipeline, stageId: string): number {
+  return requireStageIndex(pipeline, stageId, 'stageIndex');
+}
+
+/** {@link stageIndex} for the library's own functions: the error names the caller. */
+export function requireStageIndex(pipeline: Pipeline, stageId: string, where: string): number {
   const index = indexOf(pipeline).get(stageId);
-  if (index === undefined) throw unknownStage(pipeline, stageId, 'stageIndex');
+  if (index === undefined) throw unknownStage(pipeline, stageId, where);
   return index;
 }
 

@@ -1,4 +1,4 @@
-import { getStage } from './getStage.js';
+import { requireStage } from './getStage.js';
 import type { Owner, Pipeline } from './types.js';
 
 /**
@@ -13,5 +13,5 @@ import type { Owner, Pipeline } from './types.js';
  * ```
  */
 export function stageOwner(pipeline: Pipeline, stageId: string): Owner {
-  return getStage(pipeline, stageId).owner;
+  return requireStage(pipeline, stageId, 'stageOwner').owner;
 }
