@@ -114,11 +114,11 @@ export function journeysFromEvents(
       }
     }
     if (origin !== undefined) {
-      group.origin = agree(group.origin, origin, index, 'origin', journeyId, issues, Object.is);
+      group.origin = agree(group.origin, origin, index, 'origin', journeyId, issues, same);
     }
     for (const [key, value] of Object.entries(attributes ?? {})) {
       const kept = group.attributes.get(key);
-      const merged = agree(kept, value, index, 'attributes', journeyId, issues, Object.is, key);
+      const merged = agree(kept, value, index, 'attributes', journeyId, issues, same, key);
       group.attributes.set(key, merged);
     }
   });
@@ -127,6 +127,9 @@ export function journeysFromEvents(
     throw new PipelineError('invalid_rows', [first, ...rest], { where: 'journeysFromEvents' });
   return [...groups.values()].map((group) => toJourney(group, options.pipeline));
 }
+
+// JSON primitives compared as JSON sees them: 0 and -0 are one value.
+const same = (a: unknown, b: unknown) => a === b;
 
 function agree<Value>(
   kept: { value: Value; row: number } | undefined,

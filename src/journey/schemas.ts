@@ -40,8 +40,23 @@ const attributeValue: z.ZodType<AttributeValue> = /* @__PURE__ */ z.union([
   z.null(),
 ]);
 
-/** Journey attributes: a record of JSON primitives. */
-export const attributesSchema = /* @__PURE__ */ z.record(z.string(), attributeValue);
+/**
+ * Journey attributes: a record of JSON primitives. A key named `__proto__` (possible from
+ * `JSON.parse`) is rejected: a plain object cannot hold it, and dropping it would be silent.
+ */
+export const attributesSchema = /* @__PURE__ */ z
+  .unknown()
+  .superRefine((value, context) => {
+    if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
+      context.addIssue({
+        code: 'custom',
+        path: ['__proto__'],
+        message: '"__proto__" cannot be an attribute name; rename the column',
+        params: { code: 'reserved_key' },
+      });
+    }
+  })
+  .pipe(z.record(z.string(), attributeValue));
 
 /** The fields of each event type, without `type`, shared by journey events and flat rows. */
 export const eventShapes = {

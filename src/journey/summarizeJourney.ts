@@ -50,7 +50,8 @@ export interface StageEntry {
 
 /**
  * The facts derived from one journey as of a moment (see {@link summarizeJourney}).
- * Serialises to JSON (dates as ISO strings, the amount as a string).
+ * Serialises to JSON (dates as ISO strings, the amount as a string). Its `Date`s are its own
+ * copies: changing one changes neither the journey nor another summary.
  *
  * @example
  * ```ts
@@ -100,7 +101,7 @@ const optionsSchema = /* @__PURE__ */ z.strictObject({ asOf: dateSchema });
  *   The first entry counts; re-entries are listed in `entries`.
  * - A `won` outcome implies the last stage at the outcome's time, even without a stage event.
  * - A `lost` or `disqualified` journey exited at the furthest stage it reached.
- * - A `recycled` outcome keeps the journey open and counts a recycle.
+ * - A `recycled` outcome (re)opens the journey, even after a close, and counts a recycle.
  * - A stage event after a close reopens the journey (a CRM "reopened" deal), except entering the
  *   last stage after a win, which agrees with the win.
  *
@@ -160,7 +161,7 @@ export function summarizeJourney(
     if (index !== current || recycledAt !== null) currentSince = at;
     current = index;
     furthest = Math.max(furthest, index);
-    entries.push({ stage, at });
+    entries.push({ stage, at: new Date(at) });
     recycledAt = null;
   };
 
@@ -183,20 +184,28 @@ export function summarizeJourney(
       enter(index, event.at);
     } else if (event.type === 'outcome') {
       if (event.outcome === 'recycled') {
+        // Back to Marketing for nurture: open again, whatever it was (lost-then-recycled is common).
         recycles += 1;
         recycledAt = event.at;
+        status = 'open';
+        closedAt = null;
+        reason = null;
         continue;
       }
       status = event.outcome;
       closedAt = event.at;
       reason = event.reason ?? null;
-      if (event.outcome === 'won' && current !== lastIndex) enter(lastIndex, event.at);
+      // A win is an entry into the last stage, unless it is already there on this pass.
+      if (event.outcome === 'won' && (current !== lastIndex || recycledAt !== null)) {
+        enter(lastIndex, event.at);
+      }
     }
   }
 
   const reached: Record<string, Date | null> = {};
   for (let index = 0; index <= furthest; index += 1) {
-    reached[pipeline.stages[index]?.id as string] = firstEntry.get(index) ?? null;
+    const at = firstEntry.get(index);
+    reached[pipeline.stages[index]?.id as string] = at ? new Date(at) : null;
   }
   const stageId = (index: number) => (index >= 0 ? (pipeline.stages[index]?.id ?? null) : null);
   const since = currentSince as Date | null;
@@ -208,11 +217,11 @@ export function summarizeJourney(
     furthestStage: stageId(furthest),
     reached,
     entries,
-    closedAt,
+    closedAt: closedAt ? new Date(closedAt) : null,
     exitedAt: status === 'lost' || status === 'disqualified' ? stageId(furthest) : null,
     reason,
     recycles,
-    recycledAt,
+    recycledAt: recycledAt ? new Date(recycledAt) : null,
     ageInStageDays: since === null ? null : daysBetween(since, closedAt ?? asOf),
     amount: parsed.amount ?? null,
   };
