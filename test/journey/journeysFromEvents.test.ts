@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type EventRow, journeysFromEvents, presets } from '../../src/index.js';
-import { expectDeepFrozen, json, thrown } from './helpers.js';
+import { expectDeepFrozen, json, thrown } from '../helpers.js';
 
 /** Lets a test pass rows that the types forbid, as JavaScript callers can. */
 const untyped = (value: unknown): EventRow[] => value as EventRow[];

@@ -7,7 +7,7 @@ import {
   presets,
   summarizeJourney,
 } from '../../src/index.js';
-import { expectDeepFrozen, json, thrown } from './helpers.js';
+import { expectDeepFrozen, json, thrown } from '../helpers.js';
 
 /** Lets a test pass input that the types forbid, as JavaScript callers can. */
 const untyped = (value: unknown): JourneyInput => value as JourneyInput;

@@ -6,7 +6,7 @@ import {
   type SummarizeJourneyOptions,
   summarizeJourney,
 } from '../../src/index.js';
-import { json, thrown } from './helpers.js';
+import { json, thrown } from '../helpers.js';
 
 const pipeline = presets.buyingPipeline;
 const stageIds = ['target', 'contact', 'suspect', 'lead', 'qualified_lead', 'prospect', 'customer'];

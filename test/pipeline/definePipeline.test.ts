@@ -6,7 +6,7 @@ import {
   type PipelineConfig,
   PipelineError,
 } from '../../src/index.js';
-import { catchPipelineError, frozenPaths, issueCodesAndPaths, unfrozenPaths } from './helpers.js';
+import { frozenPaths, issueCodesAndPaths, thrown, unfrozenPaths } from '../helpers.js';
 
 /** Calls definePipeline with a config the types would reject, as JavaScript callers can. */
 function defineUnchecked(config: unknown) {
@@ -290,7 +290,7 @@ describe('definePipeline: invalid configs', () => {
       issues: [{ code: 'missing_handoff', path: ['handoff'] }],
     },
   ])('rejects $problem', ({ config, issues }) => {
-    const error = catchPipelineError(() => defineUnchecked(config));
+    const error = thrown(() => defineUnchecked(config));
     expect(isPipelineError(error)).toBe(true);
     expect(error).toBeInstanceOf(PipelineError);
     expect(error.name).toBe('PipelineError');
@@ -301,7 +301,7 @@ describe('definePipeline: invalid configs', () => {
   });
 
   it('names the duplicate and the stage that first used the id', () => {
-    const error = catchPipelineError(() =>
+    const error = thrown(() =>
       definePipeline({
         stages: [
           { id: 'lead', owner: 'marketing' },
@@ -323,7 +323,7 @@ describe('definePipeline: invalid configs', () => {
   });
 
   it('lists the stages a wrong handoff could have been', () => {
-    const error = catchPipelineError(() =>
+    const error = thrown(() =>
       definePipeline({
         stages: [
           { id: 'lead', owner: 'marketing' },
@@ -338,7 +338,7 @@ describe('definePipeline: invalid configs', () => {
   });
 
   it('names an unknown key and counts the further issues in the message', () => {
-    const error = catchPipelineError(() =>
+    const error = thrown(() =>
       defineUnchecked({ stages: [{ id: 'sal', owner: 'sales', colour: 'red' }], handof: 'sal' }),
     );
     expect(error.issues).toEqual([
@@ -351,9 +351,7 @@ describe('definePipeline: invalid configs', () => {
   });
 
   it('says what an unknown owner received', () => {
-    const error = catchPipelineError(() =>
-      defineUnchecked({ stages: [{ id: 'lead', owner: 'Sales' }] }),
-    );
+    const error = thrown(() => defineUnchecked({ stages: [{ id: 'lead', owner: 'Sales' }] }));
     expect(error.message).toBe(
       'definePipeline: Invalid option: expected one of "marketing"|"sales"|"shared", received "Sales" at stages[0].owner',
     );

@@ -6,7 +6,7 @@ import {
   type Facts,
   getStage,
 } from '../../src/index.js';
-import { catchPipelineError, issueCodesAndPaths } from './helpers.js';
+import { issueCodesAndPaths, thrown } from '../helpers.js';
 
 type Case = [condition: Condition, facts: Facts, holds: boolean];
 
@@ -395,14 +395,14 @@ describe('evaluateCondition: malformed conditions', () => {
       issues: [{ code: 'unrecognized_keys', path: ['field'] }],
     },
   ])('rejects $problem', ({ condition, issues }) => {
-    const error = catchPipelineError(() => evaluateCondition(condition as Condition, {}));
+    const error = thrown(() => evaluateCondition(condition as Condition, {}));
     expect(error.code).toBe('invalid_condition');
     expect(issueCodesAndPaths(error)).toEqual(issues);
     expect(error.message.startsWith('evaluateCondition: ')).toBe(true);
   });
 
   it('says where deep inside the problem is and what it received', () => {
-    const error = catchPipelineError(() =>
+    const error = thrown(() =>
       evaluateCondition({ all: [ok, { field: 'y', op: 'like', value: 1 }] } as Condition, {}),
     );
     expect(error.message).toBe(
@@ -412,9 +412,7 @@ describe('evaluateCondition: malformed conditions', () => {
 
   it('rejects a malformed condition even when the facts would not reach it', () => {
     const condition = { any: [ok, { field: 'b', op: 'like', value: 1 }] } as Condition;
-    expect(catchPipelineError(() => evaluateCondition(condition, { a: 1 })).code).toBe(
-      'invalid_condition',
-    );
+    expect(thrown(() => evaluateCondition(condition, { a: 1 })).code).toBe('invalid_condition');
   });
 });
 

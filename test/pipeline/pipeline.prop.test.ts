@@ -8,7 +8,7 @@ import {
   type FieldCondition,
   type PipelineConfig,
 } from '../../src/index.js';
-import { frozenPaths } from './helpers.js';
+import { frozenPaths } from '../helpers.js';
 
 // -0 is left out: JSON writes it as 0, which means the same but is not deep-equal to -0.
 const number = fc

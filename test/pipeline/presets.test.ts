@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { definePipeline, type Pipeline, presets, stageOwner } from '../../src/index.js';
-import { unfrozenPaths } from './helpers.js';
+import { unfrozenPaths } from '../helpers.js';
 
 const ids = (pipeline: Pipeline) => pipeline.stages.map((stage) => stage.id);
 const owners = (pipeline: Pipeline) =>

@@ -12,7 +12,7 @@ import {
   stageOwner,
   stagesOwnedBy,
 } from '../../src/index.js';
-import { catchPipelineError } from './helpers.js';
+import { thrown } from '../helpers.js';
 
 const buying = presets.buyingPipeline;
 
@@ -214,16 +214,14 @@ describe('unknown stage ids', () => {
     { name: 'stageOwner', run: () => stageOwner(buying, 'mql') },
     { name: 'meetsCriteria', run: () => meetsCriteria(buying, 'mql', {}) },
   ])('$name throws unknown_stage and lists the stages', ({ run }) => {
-    const error = catchPipelineError(run);
+    const error = thrown(run);
     expect(error.code).toBe('unknown_stage');
     expect(error.issues).toEqual([issue]);
     expect(error.message.endsWith(`: ${issue.message}`)).toBe(true);
   });
 
   it('stageIndex names itself in the message', () => {
-    expect(catchPipelineError(() => stageIndex(buying, 'mql')).message).toBe(
-      `stageIndex: ${issue.message}`,
-    );
+    expect(thrown(() => stageIndex(buying, 'mql')).message).toBe(`stageIndex: ${issue.message}`);
   });
 
   // Every lookup shares one index; the message must still name the function the caller used.
@@ -234,6 +232,6 @@ describe('unknown stage ids', () => {
     { name: 'stageOwner', run: () => stageOwner(buying, 'mql') },
     { name: 'meetsCriteria', run: () => meetsCriteria(buying, 'mql', {}) },
   ])('$name names itself in the message', ({ name, run }) => {
-    expect(catchPipelineError(run).message).toBe(`${name}: ${issue.message}`);
+    expect(thrown(run).message).toBe(`${name}: ${issue.message}`);
   });
 });

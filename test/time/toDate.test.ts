@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, isPipelineError, type PipelineError, toDate } from '../../src/index.js';
-
-/** Runs `run`, expects it to throw a PipelineError, and returns that error. */
-function thrown(run: () => unknown): PipelineError {
-  try {
-    run();
-  } catch (error) {
-    if (isPipelineError(error)) return error;
-    throw new Error(`Expected a PipelineError, got ${String(error)}`);
-  }
-  throw new Error('Expected a PipelineError, but nothing was thrown');
-}
+import { daysBetween, toDate } from '../../src/index.js';
+import { thrown } from '../helpers.js';
 
 const iso = (value: Parameters<typeof toDate>[0]): string => toDate(value).toISOString();
 

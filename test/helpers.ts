@@ -1,12 +1,13 @@
-import { isPipelineError, type PipelineError } from '../../src/index.js';
+import { expect } from 'vitest';
+import { isPipelineError, type PipelineError } from '../src/index.js';
 
-/** Runs `run` and returns the PipelineError it throws; fails when it throws nothing or something else. */
-export function catchPipelineError(run: () => unknown): PipelineError {
+/** Runs `run`, expects it to throw a PipelineError, and returns that error. */
+export function thrown(run: () => unknown): PipelineError {
   try {
     run();
   } catch (error) {
     if (isPipelineError(error)) return error;
-    throw error;
+    throw new Error(`Expected a PipelineError, got ${String(error)}`);
   }
   throw new Error('Expected a PipelineError, but nothing was thrown');
 }
@@ -14,6 +15,11 @@ export function catchPipelineError(run: () => unknown): PipelineError {
 /** The issues of an error without their messages: what tables compare. */
 export function issueCodesAndPaths(error: PipelineError): { code: string; path: unknown[] }[] {
   return error.issues.map(({ code, path }) => ({ code, path: [...path] }));
+}
+
+/** A value's JSON form read back: Dates become ISO strings, Decimals become strings. */
+export function json(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value));
 }
 
 function objectPaths(value: unknown, keep: (object: object) => boolean, path: string): string[] {
@@ -33,4 +39,9 @@ export function unfrozenPaths(value: unknown): string[] {
 /** The paths of every object or array inside `value` that is frozen. */
 export function frozenPaths(value: unknown): string[] {
   return objectPaths(value, (object) => Object.isFrozen(object), '$');
+}
+
+/** Asserts that a value and every object inside it (Dates and Decimals included) is frozen. */
+export function expectDeepFrozen(value: unknown): void {
+  expect(unfrozenPaths(value)).toEqual([]);
 }
