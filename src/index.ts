@@ -19,6 +19,7 @@ export type {
   SummarizeJourneyOptions,
 } from './journey/summarizeJourney.js';
 export { summarizeJourney } from './journey/summarizeJourney.js';
+export type { AnomalyKind } from './journey/track.js';
 export type {
   ActivityEvent,
   ActivityEventInput,

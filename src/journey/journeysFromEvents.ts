@@ -7,6 +7,7 @@ import type { Pipeline } from '../pipeline/types.js';
 import { amountSchema, attributesSchema, eventUnion } from './schemas.js';
 import { sortEvents } from './sortEvents.js';
 import type { AttributeValue, Journey, JourneyEvent, JourneyEventInput } from './types.js';
+import { markJourneyValidated } from './validatedJourneys.js';
 
 /**
  * One flat event row: the journey's id, one event's fields, and optionally journey-level
@@ -165,5 +166,5 @@ function toJourney(group: Group, pipeline: Pipeline | undefined): Journey {
     ...(group.amount && { amount: group.amount.value }),
     events,
   };
-  return deepFreeze(journey);
+  return markJourneyValidated(deepFreeze(journey));
 }

@@ -5,6 +5,7 @@ import type { Pipeline } from '../pipeline/types.js';
 import { journeySchema } from './schemas.js';
 import { sortEvents } from './sortEvents.js';
 import type { Journey, JourneyEvent, JourneyInput } from './types.js';
+import { markJourneyValidated } from './validatedJourneys.js';
 
 /**
  * Options of {@link parseJourney}.
@@ -57,5 +58,7 @@ export function parseJourney(journey: JourneyInput, options: ParseJourneyOptions
   const events = sortEvents(parsed.events as JourneyEvent[], options.pipeline).map(
     ([event]) => event,
   );
-  return deepFreeze({ ...parsed, attributes: parsed.attributes ?? {}, events } as Journey);
+  return markJourneyValidated(
+    deepFreeze({ ...parsed, attributes: parsed.attributes ?? {}, events } as Journey),
+  );
 }

@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { parseOrThrow } from '../errors/fromZod.js';
+import { decimalOf } from '../money/amount.js';
 import type { Decimal } from '../money/money.js';
-import { hasStage, stageIndex, unknownStage } from '../pipeline/stageIndex.js';
 import type { Pipeline } from '../pipeline/types.js';
-import { daysBetween } from '../time/days.js';
+import { MS_PER_DAY } from '../time/days.js';
 import type { DateInput } from '../time/readDate.js';
-import { parseJourney } from './parseJourney.js';
 import { dateSchema } from './schemas.js';
+import { type AnomalyKind, anomalyKinds, type JourneyTrack, trackJourney } from './track.js';
 import type { JourneyInput } from './types.js';
 
 /**
@@ -90,6 +90,8 @@ export interface JourneySummary {
   readonly ageInStageDays: number | null;
   /** The journey's value, or `null` when it has none. */
   readonly amount: Decimal | null;
+  /** Messy-but-valid data found in this journey (see {@link AnomalyKind}); empty when clean. */
+  readonly anomalies: readonly AnomalyKind[];
 }
 
 const optionsSchema = /* @__PURE__ */ z.strictObject({ asOf: dateSchema });
@@ -103,7 +105,9 @@ const optionsSchema = /* @__PURE__ */ z.strictObject({ asOf: dateSchema });
  * - A `lost` or `disqualified` journey exited at the furthest stage it reached.
  * - A `recycled` outcome (re)opens the journey, even after a close, and counts a recycle.
  * - A stage event after a close reopens the journey (a CRM "reopened" deal), except entering the
- *   last stage after a win, which agrees with the win.
+ *   last stage after a win, which agrees with the win, and stages recorded after an outcome that
+ *   came before any stage (a deal "won before its first contact"): those are kept as entries,
+ *   the close stands, and the journey reports the anomaly `outcome_before_first_stage`.
  *
  * The result does not depend on the order of the input events.
  *
@@ -140,89 +144,46 @@ export function summarizeJourney(
   options: SummarizeJourneyOptions,
 ): JourneySummary {
   const { asOf } = parseOrThrow(optionsSchema, options, 'invalid_options', 'summarizeJourney');
-  const parsed = parseJourney(journey, { pipeline });
-  const lastIndex = pipeline.stages.length - 1;
+  const track = trackJourney(pipeline, journey, asOf.getTime(), 'summarizeJourney');
+  return summaryOf(pipeline, track, asOf.getTime());
+}
 
-  let status: JourneyStatus = 'open';
-  let current = -1;
-  let furthest = -1;
-  let closedAt: Date | null = null;
-  let reason: string | null = null;
-  let recycles = 0;
-  let recycledAt: Date | null = null;
-  let currentSince: Date | null = null;
-  const firstEntry = new Map<number, Date>();
-  const entries: StageEntry[] = [];
-
-  const enter = (index: number, at: Date) => {
-    const stage = pipeline.stages[index]?.id as string;
-    if (!firstEntry.has(index)) firstEntry.set(index, at);
-    // A repeated entry into the stage it is in does not restart its age; a new pass after a recycle does.
-    if (index !== current || recycledAt !== null) currentSince = at;
-    current = index;
-    furthest = Math.max(furthest, index);
-    entries.push({ stage, at: new Date(at) });
-    recycledAt = null;
-  };
-
-  // Check stage ids on the caller's own events, so the error path points at their index.
-  journey.events.forEach((event, index) => {
-    if (event.type === 'stage' && !hasStage(pipeline, event.stage.trim())) {
-      throw unknownStage(pipeline, event.stage, 'summarizeJourney', ['events', index, 'stage']);
-    }
-  });
-  for (const event of parsed.events) {
-    if (event.at > asOf) break;
-    if (event.type === 'stage') {
-      const index = stageIndex(pipeline, event.stage);
-      if (status !== 'open') {
-        if (status === 'won' && index === lastIndex) continue;
-        status = 'open';
-        closedAt = null;
-        reason = null;
-      }
-      enter(index, event.at);
-    } else if (event.type === 'outcome') {
-      if (event.outcome === 'recycled') {
-        // Back to Marketing for nurture: open again, whatever it was (lost-then-recycled is common).
-        recycles += 1;
-        recycledAt = event.at;
-        status = 'open';
-        closedAt = null;
-        reason = null;
-        continue;
-      }
-      status = event.outcome;
-      closedAt = event.at;
-      reason = event.reason ?? null;
-      // A win is an entry into the last stage, unless it is already there on this pass.
-      if (event.outcome === 'won' && (current !== lastIndex || recycledAt !== null)) {
-        enter(lastIndex, event.at);
-      }
-    }
-  }
-
-  const reached: Record<string, Date | null> = {};
-  for (let index = 0; index <= furthest; index += 1) {
-    const at = firstEntry.get(index);
-    reached[pipeline.stages[index]?.id as string] = at ? new Date(at) : null;
-  }
+/** The public summary of a walked journey. Every Date is a fresh copy. */
+export function summaryOf(pipeline: Pipeline, track: JourneyTrack, asOf: number): JourneySummary {
   const stageId = (index: number) => (index >= 0 ? (pipeline.stages[index]?.id ?? null) : null);
-  const since = currentSince as Date | null;
+  const dateOrNull = (time: number) => (Number.isNaN(time) ? null : new Date(time));
+  const reached: Record<string, Date | null> = {};
+  for (let index = 0; index <= track.furthest; index += 1) {
+    reached[stageId(index) as string] = dateOrNull(track.firstEntry[index] as number);
+  }
+  const entries: StageEntry[] = [];
+  for (let index = 0; index < track.entries.length; index += 2) {
+    entries.push({
+      stage: stageId(track.entries[index] as number) as string,
+      at: new Date(track.entries[index + 1] as number),
+    });
+  }
+  const closed = track.status !== 'open';
+  const exited = track.status === 'lost' || track.status === 'disqualified';
+  const end = closed ? track.closedAt : asOf;
   return {
-    id: parsed.id,
-    origin: parsed.origin ?? null,
-    status,
-    currentStage: stageId(current),
-    furthestStage: stageId(furthest),
+    id: track.id,
+    origin: track.origin,
+    status: track.status,
+    currentStage: stageId(track.current),
+    furthestStage: stageId(track.furthest),
     reached,
     entries,
-    closedAt: closedAt ? new Date(closedAt) : null,
-    exitedAt: status === 'lost' || status === 'disqualified' ? stageId(furthest) : null,
-    reason,
-    recycles,
-    recycledAt: recycledAt ? new Date(recycledAt) : null,
-    ageInStageDays: since === null ? null : daysBetween(since, closedAt ?? asOf),
-    amount: parsed.amount ?? null,
+    closedAt: dateOrNull(track.closedAt),
+    exitedAt: exited ? stageId(track.furthest) : null,
+    reason: track.reason,
+    recycles: track.recycles,
+    recycledAt: dateOrNull(track.recycledAt),
+    // Never negative: with an outcome dated before the first stage, the stage can come after the close.
+    ageInStageDays: Number.isNaN(track.currentSince)
+      ? null
+      : Math.max(0, end - track.currentSince) / MS_PER_DAY,
+    amount: track.amount === null ? null : decimalOf(track.amount),
+    anomalies: anomalyKinds.filter((_, bit) => (track.anomalies & (1 << bit)) !== 0),
   };
 }

@@ -68,6 +68,7 @@ describe('summarizeJourney: hand-checked journeys', () => {
       recycledAt: null,
       ageInStageDays: 2.5,
       amount: '24000',
+      anomalies: [],
     });
     expect(Object.keys(summary.reached)).toEqual(stageIds);
     expect(summary.reached['customer']).toBeInstanceOf(Date);
@@ -147,6 +148,7 @@ describe('summarizeJourney: hand-checked journeys', () => {
       recycledAt: null,
       ageInStageDays: 0,
       amount: null,
+      anomalies: [],
     });
   });
 
@@ -232,6 +234,7 @@ describe('summarizeJourney: hand-checked journeys', () => {
       recycledAt: null,
       ageInStageDays: 3,
       amount: null,
+      anomalies: [],
     });
   });
 
@@ -270,6 +273,8 @@ describe('summarizeJourney: hand-checked journeys', () => {
         recycledAt: day('2026-02-01'),
         ageInStageDays: 26,
         amount: null,
+        // Open past the handoff (qualified_lead) without an amount.
+        anomalies: ['missing_amount'],
       });
     });
 
@@ -558,6 +563,7 @@ describe('summarizeJourney: hand-checked journeys', () => {
       recycledAt: null,
       ageInStageDays: 1,
       amount: '0.1',
+      anomalies: [],
     });
     expect(text).toContain('"amount":"0.1"');
     expect(text).toContain('"closedAt":"2026-03-10T08:30:00.000Z"');
