@@ -1,69 +1,105 @@
-// The main job on the bundled sample data: the seed's buying pipeline, and where each sample
-// journey stands. Run it with `npm run demo`. (Later releases grow it into the full funnel report.)
+// The main job on the bundled sample data: the seed's buying pipeline and its funnel report —
+// conversion by origin, velocity, win rate, leakage at the handoff and deals. Run: npm run demo
 import { fileURLToPath } from 'node:url';
-import { type JourneySummary, presets, summarizeJourney } from 'buying-pipeline';
+import { funnelReport, presets } from 'buying-pipeline';
 import { readJourneysFile } from 'buying-pipeline/node';
 
 const pipeline = presets.buyingPipeline;
 const asOf = '2026-06-30T00:00:00Z';
 const file = fileURLToPath(new URL('./data/journeys.json', import.meta.url));
 const journeys = await readJourneysFile(file, { pipeline });
-const summaries = journeys.map((journey) => summarizeJourney(pipeline, journey, { asOf }));
+const report = funnelReport(pipeline, journeys, { asOf, by: 'origin' });
+
+const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(0)}%`);
+const days = (value: number | null | undefined) =>
+  value === null || value === undefined ? '—' : value.toFixed(1);
+const groups = report.conversion.groups ?? [];
 
 console.log(
-  `${pipeline.name}: ${pipeline.stages.length} stages, handoff to Sales at "${pipeline.handoff}"\n`,
+  `${pipeline.name} — ${report.journeys} sample journeys as of ${asOf.slice(0, 10)} (examples/data/journeys.json)`,
 );
 console.log(
+  `Marketing owns ${pipeline.stages
+    .filter((s) => s.owner === 'marketing')
+    .map((s) => s.id)
+    .join(', ')}; Sales takes over at "${pipeline.handoff}".\n`,
+);
+
+console.log('Conversion (reached → advanced; rate with its 95% Wilson interval)');
+console.log(
   table(
-    ['stage', 'owner', 'reached', 'open here now'],
-    pipeline.stages.map((stage) => [
-      `${stage.id === pipeline.handoff ? '→ ' : '  '}${stage.name}`,
-      stage.owner,
-      String(summaries.filter((summary) => stage.id in summary.reached).length),
-      String(summaries.filter((s) => s.status === 'open' && s.currentStage === stage.id).length),
+    [
+      'stage',
+      'owner',
+      'reached',
+      'advanced',
+      'exited',
+      'open',
+      'rate',
+      'interval',
+      ...groups.map((g) => `${g.key ?? 'no origin'}`),
+    ],
+    report.conversion.stages.map((row, index) => [
+      `${row.stage === pipeline.handoff ? '→ ' : '  '}${row.stage}`,
+      pipeline.stages[index]?.owner ?? '',
+      String(row.reached),
+      String(row.advanced),
+      String(row.exited ?? '—'),
+      String(row.open ?? '—'),
+      percent(row.rate),
+      row.interval.lower === null
+        ? ''
+        : `${percent(row.interval.lower)}–${percent(row.interval.upper)}`,
+      ...groups.map((group) => percent(group.stages[index]?.rate ?? null)),
     ]),
   ),
 );
-
+const overall = report.conversion.overall;
 console.log(
-  `\n${journeys.length} sample journeys as of ${asOf.slice(0, 10)} (examples/data/journeys.json):\n`,
+  `overall ${overall.from} → ${overall.to}: ${overall.converted} of ${overall.reached} (${percent(overall.rate)})\n`,
 );
+
+const win = report.winRate;
+console.log(
+  `Win rate from ${win.from}: ${win.won} won, ${win.lost} lost = ${percent(win.rate)} (${percent(win.interval.lower)}–${percent(win.interval.upper)}); by value ${percent(win.valueRate)} of ${win.wonValue.plus(win.lostValue).toFixed(2)}`,
+);
+for (const group of win.groups ?? [])
+  console.log(
+    `  ${group.key ?? 'no origin'}: ${group.won} won, ${group.lost} lost, ${percent(group.rate)}`,
+  );
+
+console.log('\nVelocity (days; time in stage is Kaplan–Meier with open journeys censored)');
 console.log(
   table(
-    ['journey', 'origin', 'status', 'furthest stage', 'days in stage', 'amount', 'note'],
-    summaries.map((summary) => [
-      summary.id,
-      summary.origin ?? '—',
-      summary.status,
-      summary.furthestStage ?? '—',
-      summary.ageInStageDays === null ? '—' : summary.ageInStageDays.toFixed(1),
-      summary.amount?.toFixed(2) ?? '—',
-      note(summary),
-    ]),
+    ['stage', 'to next: n', 'median', 'p90', 'time in stage: median'],
+    report.velocity.stages
+      .filter((row) => row.toNext)
+      .map((row) => [
+        row.stage,
+        String(row.toNext?.count ?? 0),
+        days(row.toNext?.median),
+        days(row.toNext?.p90),
+        days(row.timeInStage?.median),
+      ]),
   ),
 );
-
-const won = summaries.filter((summary) => summary.status === 'won');
-const wonAmounts = won.flatMap((summary) => (summary.amount ? [summary.amount] : []));
-const wonValue = wonAmounts.reduce((total, amount) => total.plus(amount)).toFixed(2);
 console.log(
-  `\nwon ${won.length}, lost ${count('lost')}, disqualified ${count('disqualified')}, open ${count('open')}; won value ${wonValue}`,
+  `cycle to won: median ${days(report.velocity.cycle.median)} days over ${report.velocity.cycle.count} deals`,
 );
 
-function count(status: JourneySummary['status']): number {
-  return summaries.filter((summary) => summary.status === status).length;
+const handoff = report.leakage.stages.find((row) => row.stage === pipeline.handoff)?.all;
+if (handoff) {
+  console.log(
+    `\nLeakage at the handoff: ${handoff.exited} exited (${handoff.reasons.map((r) => `${r.reason ?? 'no reason'} ×${r.count}`).join(', ') || 'none'}), ${handoff.open} open (mean ${days(handoff.meanOpenAgeDays)} days), follow-up median ${days(handoff.followUpDays.median)} days, ${handoff.withoutFollowUp} never followed up`,
+  );
 }
-
-function note(summary: JourneySummary): string {
-  const implied = Object.entries(summary.reached)
-    .filter(([, at]) => at === null)
-    .map(([stage]) => stage);
-  const parts = [];
-  if (summary.reason) parts.push(`reason: ${summary.reason}`);
-  if (summary.recycles > 0) parts.push(`recycled ${summary.recycles}×`);
-  if (implied.length > 0) parts.push(`implied: ${implied.join(', ')}`);
-  return parts.join('; ');
-}
+const deals = report.deals;
+console.log(
+  `Deals: ${deals.count} won, total ${deals.total.toFixed(2)}, mean ${deals.mean?.toFixed(2) ?? '—'}, median ${deals.median?.toFixed(2) ?? '—'}`,
+);
+console.log(
+  `Not measured: ${report.unstaged.count} unstaged; anomalies: ${report.anomalies.map((a) => `${a.kind} ×${a.count}`).join(', ') || 'none'}`,
+);
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((title, column) =>

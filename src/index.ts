@@ -37,6 +37,41 @@ export type {
   StageEvent,
   StageEventInput,
 } from './journey/types.js';
+export type { FunnelAccumulator, FunnelAccumulatorJSON } from './metrics/accumulator.js';
+export { createFunnelAccumulator, funnelAccumulatorFromJSON } from './metrics/accumulator.js';
+export type {
+  ConversionGroup,
+  ConversionOptions,
+  ConversionOverall,
+  ConversionResult,
+  ConversionRow,
+} from './metrics/conversion.js';
+export { conversion } from './metrics/conversion.js';
+export type { DealMetricsOptions, DealMetricsResult, DealShare } from './metrics/dealMetrics.js';
+export { dealMetrics } from './metrics/dealMetrics.js';
+export type {
+  LeakageFigures,
+  LeakageOptions,
+  LeakageResult,
+  LeakageStage,
+} from './metrics/leakage.js';
+export { leakage } from './metrics/leakage.js';
+export type { CohortOptions, FunnelOptions, Window } from './metrics/options.js';
+export type { RateInterval } from './metrics/ratio.js';
+export type { FunnelAnomaly, FunnelReport } from './metrics/report.js';
+export { funnelReport } from './metrics/report.js';
+export type { StaleJourney, StaleOptions } from './metrics/stale.js';
+export { stale } from './metrics/stale.js';
+export type { FunnelStateJSON } from './metrics/stateJson.js';
+export type {
+  TimeInStage,
+  VelocityOptions,
+  VelocityResult,
+  VelocityStage,
+} from './metrics/velocity.js';
+export { velocity } from './metrics/velocity.js';
+export type { WinFigures, WinRateOptions, WinRateResult } from './metrics/winRate.js';
+export { winRate } from './metrics/winRate.js';
 export type { Decimal, MoneyInput } from './money/money.js';
 export type {
   AllCondition,
@@ -69,6 +104,16 @@ export type {
   StageConfig,
   StageStep,
 } from './pipeline/types.js';
+export type { CumulativeIncidenceResult } from './stats/cumulativeIncidence.js';
+export { cumulativeIncidence } from './stats/cumulativeIncidence.js';
+export type { Interval, IntervalOptions } from './stats/interval.js';
+export { jeffreysInterval, wilsonInterval } from './stats/interval.js';
+export type { KaplanMeierResult } from './stats/kaplanMeier.js';
+export { kaplanMeier } from './stats/kaplanMeier.js';
+export { normalQuantile } from './stats/normalQuantile.js';
+export { quantile } from './stats/quantile.js';
+export type { DurationSummary } from './stats/summarizeDurations.js';
+export { summarizeDurations } from './stats/summarizeDurations.js';
 export { daysBetween } from './time/days.js';
 export type { DateInput } from './time/readDate.js';
 export { toDate } from './time/toDate.js';

@@ -1,6 +1,6 @@
 import type { IssuePath } from '../errors/PipelineError.js';
 import { type Amount, amountOf, toAmount } from '../money/amount.js';
-import { hasStage, stageIndex, unknownStage } from '../pipeline/stageIndex.js';
+import { stageIndex, stageIndexMap, unknownStage } from '../pipeline/stageIndex.js';
 import { outcomeKinds, type Pipeline } from '../pipeline/types.js';
 import { timeOf } from '../time/fastTime.js';
 import { parseJourney } from './parseJourney.js';
@@ -78,14 +78,8 @@ export interface JourneyTrack {
   readonly activities: number[];
   /** A bit set of anomalies (see the constants above). */
   anomalies: number;
-}
-
-interface EventRow {
-  kind: number;
-  time: number;
-  /** Stage index for stage events, outcome code for outcomes, 0 otherwise. */
-  rank: number;
-  reason: string | null;
+  /** Whether a recycle happened since the last stage entry (a re-entry is then a new pass). */
+  recycledSinceEntry: boolean;
 }
 
 const journeyKeys = new Set(['id', 'origin', 'attributes', 'amount', 'events']);
@@ -98,8 +92,28 @@ const eventKeys: Record<string, Set<string>> = {
 };
 const outcomeCodes = new Map(outcomeKinds.map((kind, code) => [kind as string, code]));
 
+/** Whether a character is one that `String.prototype.trim` removes. */
+function isSpace(code: number): boolean {
+  return (
+    code <= 32 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** A non-empty string that trimming would not change (checked without allocating a trimmed copy). */
 const isText = (value: unknown): value is string =>
-  typeof value === 'string' && value.length > 0 && value.trim() === value;
+  typeof value === 'string' &&
+  value.length > 0 &&
+  !isSpace(value.charCodeAt(0)) &&
+  !isSpace(value.charCodeAt(value.length - 1));
 const isOptionalText = (value: unknown) => value === undefined || isText(value);
 const isPrimitive = (value: unknown) =>
   value === null ||
@@ -107,74 +121,102 @@ const isPrimitive = (value: unknown) =>
   typeof value === 'boolean' ||
   (typeof value === 'number' && Number.isFinite(value));
 
+// The events of the journey being read, as parallel arrays reused from one journey to the next:
+// reading a million journeys allocates no per-event objects. (Reading is synchronous, so one
+// set of buffers is enough.)
+const scratch = {
+  kind: [] as number[],
+  time: [] as number[],
+  /** Stage index for stage events, outcome code for outcomes, 0 otherwise. */
+  rank: [] as number[],
+  reason: [] as (string | null)[],
+  order: [] as number[],
+};
+
 /**
- * Reads a journey's events into rows, or returns undefined when anything is not in the common,
- * valid shape (the caller then validates the slow way). Stage ids are checked against the pipeline.
+ * Reads a journey's events into the scratch arrays. Returns the event count, or -1 when anything
+ * is not in the common, valid shape (the caller then validates the slow way). Stage ids are
+ * checked against the pipeline.
  */
-function fastRows(
+function readEvents(
   pipeline: Pipeline,
   input: JourneyInput,
-  path: IssuePath,
+  path: IssuePath | number,
   where: string,
-): EventRow[] | undefined {
+): number {
   const trusted = isValidatedJourney(input);
-  if (!trusted) {
-    if (typeof input !== 'object' || input === null || !isText(input.id)) return undefined;
-    for (const key in input) if (!journeyKeys.has(key)) return undefined;
-    if (!isOptionalText(input.origin) || !Array.isArray(input.events)) return undefined;
-    const { attributes } = input;
-    if (attributes !== undefined) {
-      if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes))
-        return undefined;
-      if (Object.hasOwn(attributes, '__proto__')) return undefined;
-      for (const key in attributes) if (!isPrimitive(attributes[key])) return undefined;
-    }
-  }
+  if (!trusted && !looksValid(input)) return -1;
   const events = input.events;
-  const rows: EventRow[] = new Array(events.length);
+  const { kind, time, rank, reason } = scratch;
+  const stages = stageIndexMap(pipeline);
   for (let index = 0; index < events.length; index += 1) {
     const event = events[index] as unknown as Record<string, unknown>;
-    if (!trusted) {
-      if (typeof event !== 'object' || event === null) return undefined;
-      const keys = eventKeys[event['type'] as string];
-      if (!keys) return undefined;
-      for (const key in event) if (!keys.has(key)) return undefined;
-    }
-    const time = timeOf(event['at']);
-    if (Number.isNaN(time)) return undefined;
+    if (!trusted && !validEventKeys(event)) return -1;
+    const at = timeOf(event['at']);
+    if (Number.isNaN(at)) return -1;
+    time[index] = at;
+    reason[index] = null;
+    rank[index] = 0;
     const type = event['type'];
     if (type === 'stage') {
       const stage = event['stage'];
-      if (!isText(stage)) return undefined;
-      if (!hasStage(pipeline, stage)) {
-        throw unknownStage(pipeline, stage, where, [...path, 'events', index, 'stage']);
+      if (!isText(stage)) return -1;
+      const position = stages.get(stage);
+      if (position === undefined) {
+        throw unknownStage(pipeline, stage, where, [...pathOf(path), 'events', index, 'stage']);
       }
-      rows[index] = { kind: STAGE, time, rank: stageIndex(pipeline, stage), reason: null };
+      kind[index] = STAGE;
+      rank[index] = position;
     } else if (type === 'outcome') {
       const code = outcomeCodes.get(event['outcome'] as string);
-      const reason = event['reason'];
-      if (code === undefined || !isOptionalText(reason)) return undefined;
-      rows[index] = {
-        kind: OUTCOME,
-        time,
-        rank: code,
-        reason: (reason as string | undefined) ?? null,
-      };
+      const why = event['reason'];
+      if (code === undefined || !isOptionalText(why)) return -1;
+      kind[index] = OUTCOME;
+      rank[index] = code;
+      reason[index] = (why as string | undefined) ?? null;
     } else if (type === 'activity') {
-      if (!trusted && !(isOptionalText(event['kind']) && isOptionalText(event['by'])))
-        return undefined;
-      rows[index] = { kind: ACTIVITY, time, rank: 0, reason: null };
-    } else if (!trusted && !fastOtherEvent(event)) {
-      return undefined;
+      if (!trusted && !(isOptionalText(event['kind']) && isOptionalText(event['by']))) return -1;
+      kind[index] = ACTIVITY;
     } else {
-      rows[index] = { kind: OTHER, time, rank: 0, reason: null };
+      if (!trusted && !validOtherEvent(event)) return -1;
+      kind[index] = OTHER;
     }
   }
-  return rows;
+  return events.length;
 }
 
+function looksValid(input: JourneyInput): boolean {
+  if (typeof input !== 'object' || input === null || !isText(input.id)) return false;
+  for (const key in input) if (!journeyKeys.has(key)) return false;
+  if (!isOptionalText(input.origin) || !Array.isArray(input.events)) return false;
+  const { attributes } = input;
+  if (attributes === undefined) return true;
+  if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes))
+    return false;
+  if (Object.hasOwn(attributes, '__proto__')) return false;
+  for (const key in attributes) if (!isPrimitive(attributes[key])) return false;
+  return true;
+}
+
+function validEventKeys(event: Record<string, unknown>): boolean {
+  if (typeof event !== 'object' || event === null) return false;
+  const type = event['type'];
+  // Plain comparisons: this runs for every event of every journey.
+  if (type === 'stage') {
+    for (const key in event) if (key !== 'type' && key !== 'stage' && key !== 'at') return false;
+    return true;
+  }
+  const keys = eventKeys[type as string];
+  if (!keys) return false;
+  for (const key in event) if (!keys.has(key)) return false;
+  return true;
+}
+
+/** A path prefix given as a journey's index (no array allocated until an error needs one). */
+const pathOf = (path: IssuePath | number): IssuePath => (typeof path === 'number' ? [path] : path);
+
 /** Checks a forecast or behaviour event, which the funnel walk does not use but must validate. */
-function fastOtherEvent(event: Record<string, unknown>): boolean {
+function validOtherEvent(event: Record<string, unknown>): boolean {
   if (event['type'] === 'forecast') {
     return (
       !Number.isNaN(timeOf(event['closeDate'])) &&
@@ -184,26 +226,60 @@ function fastOtherEvent(event: Record<string, unknown>): boolean {
   return isText(event['name']) && (event['value'] === undefined || isPrimitive(event['value']));
 }
 
-function compareRows(a: EventRow, b: EventRow): number {
+/** Orders two scratch events: by time, kind, stage order or outcome code, then reason. */
+function compareEvents(a: number, b: number): number {
+  const { kind, time, rank, reason } = scratch;
+  const left = reason[a] as string | null;
+  const right = reason[b] as string | null;
   return (
-    a.time - b.time ||
-    a.kind - b.kind ||
-    a.rank - b.rank ||
-    (a.reason === b.reason
-      ? 0
-      : a.reason === null
-        ? -1
-        : b.reason === null
-          ? 1
-          : a.reason < b.reason
-            ? -1
-            : 1)
+    (time[a] as number) - (time[b] as number) ||
+    (kind[a] as number) - (kind[b] as number) ||
+    (rank[a] as number) - (rank[b] as number) ||
+    (left === right ? 0 : left === null ? -1 : right === null ? 1 : left < right ? -1 : 1)
   );
+}
+
+/** Puts the scratch events' order into `scratch.order`, sorting only when they are not in order already. */
+function orderEvents(count: number): void {
+  const order = scratch.order;
+  order.length = count;
+  let sorted = true;
+  for (let index = 0; index < count; index += 1) {
+    order[index] = index;
+    if (index > 0 && sorted && compareEvents(index - 1, index) > 0) sorted = false;
+  }
+  if (!sorted) order.sort(compareEvents);
+}
+
+const EMPTY: Readonly<Record<string, AttributeValue>> = Object.freeze({});
+
+/** A fresh track for a pipeline (the calculators reuse one through {@link trackJourney}'s `into`). */
+export function newTrack(stageCount: number): JourneyTrack {
+  return {
+    id: '',
+    origin: null,
+    attributes: EMPTY,
+    amount: null,
+    status: 'open',
+    current: -1,
+    furthest: -1,
+    firstEntry: new Float64Array(stageCount),
+    entries: [],
+    closedAt: Number.NaN,
+    reason: null,
+    recycles: 0,
+    recycledAt: Number.NaN,
+    currentSince: Number.NaN,
+    activities: [],
+    anomalies: 0,
+    recycledSinceEntry: false,
+  };
 }
 
 /**
  * Walks a journey as of `asOf` (epoch ms). `path` prefixes error paths (e.g. `[17]` for the
- * 18th journey of a list); `where` names the public function in error messages.
+ * 18th journey of a list); `where` names the public function in error messages. With `into`,
+ * the walk reuses that track instead of allocating one (the calculators' hot loop).
  *
  * @throws PipelineError `invalid_journey` for malformed input, `unknown_stage` for a stage the
  *   pipeline does not have (path `[...path, 'events', i, 'stage']`)
@@ -213,106 +289,100 @@ export function trackJourney(
   input: JourneyInput,
   asOf: number,
   where: string,
-  path: IssuePath = [],
+  path: IssuePath | number = [],
+  into?: JourneyTrack,
 ): JourneyTrack {
-  let rows = fastRows(pipeline, input, path, where);
   let journey: JourneyInput = input;
-  let amount: Amount | null | undefined;
-  if (rows) {
-    amount = input.amount === undefined ? null : amountOf(input.amount);
-  }
-  if (!rows || amount === undefined) {
+  let count = readEvents(pipeline, input, path, where);
+  let amount = count < 0 ? undefined : input.amount === undefined ? null : amountOf(input.amount);
+  if (amount === undefined) {
     // The slow, validating path: throws the precise error, or reads what the fast path would not.
-    journey = parseJourney(input, { pipeline, path });
-    rows = fastRows(pipeline, journey, path, where) as EventRow[];
+    journey = parseJourney(input, { pipeline, path: pathOf(path) });
+    count = readEvents(pipeline, journey, path, where);
     amount = journey.amount === undefined ? null : toAmount(journey.amount as never);
   }
-  let sorted = true;
-  for (let index = 1; index < rows.length; index += 1) {
-    if (compareRows(rows[index - 1] as EventRow, rows[index] as EventRow) > 0) {
-      sorted = false;
-      break;
-    }
-  }
-  if (!sorted) rows = [...rows].sort(compareRows);
-  return walk(pipeline, journey, amount, rows, asOf);
+  orderEvents(count);
+  const track = into ?? newTrack(pipeline.stages.length);
+  reset(track, journey, amount);
+  walk(pipeline, track, asOf);
+  return track;
 }
 
-function walk(
-  pipeline: Pipeline,
-  journey: JourneyInput,
-  amount: Amount | null,
-  rows: EventRow[],
-  asOf: number,
-): JourneyTrack {
+function reset(track: JourneyTrack, journey: JourneyInput, amount: Amount | null): void {
+  const writable = track as { -readonly [K in keyof JourneyTrack]: JourneyTrack[K] };
+  writable.id = journey.id.trim();
+  writable.origin = journey.origin?.trim() ?? null;
+  writable.attributes = journey.attributes ?? EMPTY;
+  writable.amount = amount;
+  track.status = 'open';
+  track.current = -1;
+  track.furthest = -1;
+  track.firstEntry.fill(Number.NaN);
+  track.entries.length = 0;
+  track.closedAt = Number.NaN;
+  track.reason = null;
+  track.recycles = 0;
+  track.recycledAt = Number.NaN;
+  track.currentSince = Number.NaN;
+  track.activities.length = 0;
+  track.anomalies = 0;
+  track.recycledSinceEntry = false;
+}
+
+function enter(track: JourneyTrack, stage: number, time: number): void {
+  if (!Number.isNaN(track.firstEntry[stage] as number)) {
+    if (!track.recycledSinceEntry) track.anomalies |= STAGE_REENTERED;
+  } else {
+    track.firstEntry[stage] = time;
+  }
+  // A repeated entry into the stage it is in does not restart its age; a new pass after a recycle does.
+  if (stage !== track.current || track.recycledSinceEntry) track.currentSince = time;
+  track.current = stage;
+  if (stage > track.furthest) track.furthest = stage;
+  track.entries.push(stage, time);
+  track.recycledAt = Number.NaN;
+  track.recycledSinceEntry = false;
+}
+
+function walk(pipeline: Pipeline, track: JourneyTrack, asOf: number): void {
   const last = pipeline.stages.length - 1;
-  const track: JourneyTrack = {
-    id: journey.id.trim(),
-    origin: journey.origin?.trim() ?? null,
-    attributes: journey.attributes ?? {},
-    amount,
-    status: 'open',
-    current: -1,
-    furthest: -1,
-    firstEntry: new Float64Array(pipeline.stages.length).fill(Number.NaN),
-    entries: [],
-    closedAt: Number.NaN,
-    reason: null,
-    recycles: 0,
-    recycledAt: Number.NaN,
-    currentSince: Number.NaN,
-    activities: [],
-    anomalies: 0,
-  };
-  let recycledSinceEntry = false;
+  const { kind, time, rank, reason, order } = scratch;
   let closedBeforeAnyStage = false;
-
-  const enter = (stage: number, time: number) => {
-    if (!Number.isNaN(track.firstEntry[stage] as number)) {
-      if (!recycledSinceEntry) track.anomalies |= STAGE_REENTERED;
-    } else {
-      track.firstEntry[stage] = time;
-    }
-    if (stage !== track.current || recycledSinceEntry) track.currentSince = time;
-    track.current = stage;
-    if (stage > track.furthest) track.furthest = stage;
-    track.entries.push(stage, time);
-    track.recycledAt = Number.NaN;
-    recycledSinceEntry = false;
-  };
-
-  for (const row of rows) {
-    if (row.time > asOf) break;
-    if (row.kind === STAGE) {
+  for (const index of order) {
+    const at = time[index] as number;
+    if (at > asOf) break;
+    const type = kind[index] as number;
+    const code = rank[index] as number;
+    if (type === STAGE) {
       if (track.status !== 'open') {
         if (closedBeforeAnyStage) {
           // Real exports have deals won before their first recorded contact: keep the close,
           // record the stages, and report the anomaly rather than reopen.
           track.anomalies |= OUTCOME_BEFORE_FIRST_STAGE;
-          if (Number.isNaN(track.firstEntry[row.rank] as number))
-            track.firstEntry[row.rank] = row.time;
-          if (row.rank > track.furthest) track.furthest = row.rank;
-          track.entries.push(row.rank, row.time);
+          if (Number.isNaN(track.firstEntry[code] as number)) track.firstEntry[code] = at;
+          if (code > track.furthest) track.furthest = code;
+          track.entries.push(code, at);
           // A won journey stays in the last stage; a lost one sits where it got furthest.
           if (track.status !== 'won' && track.current !== track.furthest) {
             track.current = track.furthest;
-            track.currentSince = row.time;
+            track.currentSince = at;
           }
           continue;
         }
-        if (track.status === 'won' && row.rank === last) continue;
+        if (track.status === 'won' && code === last) continue;
         track.status = 'open';
         track.closedAt = Number.NaN;
         track.reason = null;
       }
-      enter(row.rank, row.time);
-    } else if (row.kind === ACTIVITY) {
-      track.activities.push(row.time);
-    } else if (row.kind === OUTCOME) {
-      if (row.rank === RECYCLED) {
+      enter(track, code, at);
+    } else if (type === ACTIVITY) {
+      track.activities.push(at);
+    } else if (type === OUTCOME) {
+      if (code === RECYCLED) {
+        // Back to Marketing for nurture: open again, whatever it was (lost-then-recycled is common).
         track.recycles += 1;
-        track.recycledAt = row.time;
-        recycledSinceEntry = true;
+        track.recycledAt = at;
+        track.recycledSinceEntry = true;
         track.status = 'open';
         track.closedAt = Number.NaN;
         track.reason = null;
@@ -320,11 +390,12 @@ function walk(
         continue;
       }
       if (track.status === 'open') closedBeforeAnyStage = track.entries.length === 0;
-      track.status = row.rank === WON ? 'won' : row.rank === LOST ? 'lost' : 'disqualified';
-      track.closedAt = row.time;
-      track.reason = row.reason;
+      track.status = code === WON ? 'won' : code === LOST ? 'lost' : 'disqualified';
+      track.closedAt = at;
+      track.reason = reason[index] as string | null;
       // A win is an entry into the last stage, unless it is already there on this pass.
-      if (row.rank === WON && (track.current !== last || recycledSinceEntry)) enter(last, row.time);
+      if (code === WON && (track.current !== last || track.recycledSinceEntry))
+        enter(track, last, at);
     }
   }
   if (
@@ -339,5 +410,4 @@ function walk(
       track.anomalies |= TIME_OUT_OF_ORDER;
     }
   }
-  return track;
 }

@@ -4,7 +4,8 @@ import type { Pipeline } from './types.js';
 // Pipelines are frozen plain data; their id → index maps are computed once and kept beside them.
 const indexes = new WeakMap<Pipeline, ReadonlyMap<string, number>>();
 
-function indexOf(pipeline: Pipeline): ReadonlyMap<string, number> {
+/** The pipeline's stage id → index map (computed once per pipeline). */
+export function stageIndexMap(pipeline: Pipeline): ReadonlyMap<string, number> {
   let index = indexes.get(pipeline);
   if (!index) {
     index = new Map(pipeline.stages.map((stage, position) => [stage.id, position]));
@@ -23,7 +24,7 @@ function indexOf(pipeline: Pipeline): ReadonlyMap<string, number> {
  * ```
  */
 export function hasStage(pipeline: Pipeline, stageId: string): boolean {
-  return indexOf(pipeline).has(stageId);
+  return stageIndexMap(pipeline).has(stageId);
 }
 
 /**
@@ -42,7 +43,7 @@ export function stageIndex(pipeline: Pipeline, stageId: string): number {
 
 /** {@link stageIndex} for the library's own functions: the error names the caller. */
 export function requireStageIndex(pipeline: Pipeline, stageId: string, where: string): number {
-  const index = indexOf(pipeline).get(stageId);
+  const index = stageIndexMap(pipeline).get(stageId);
   if (index === undefined) throw unknownStage(pipeline, stageId, where);
   return index;
 }

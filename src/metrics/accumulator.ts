@@ -1,0 +1,195 @@
+import { PipelineError } from '../errors/PipelineError.js';
+import { type JourneyTrack, newTrack, trackJourney } from '../journey/track.js';
+import type { JourneyInput } from '../journey/types.js';
+import type { Pipeline } from '../pipeline/types.js';
+import { addTrack, emptyState, type FunnelState, mergeState } from './funnelState.js';
+import { type FunnelOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import { type FunnelReport, reportOf } from './report.js';
+import { type FunnelStateJSON, stateFromJSON, stateToJSON } from './stateJson.js';
+
+/**
+ * A funnel report computed in pieces: add journeys one at a time, merge accumulators built
+ * elsewhere (worker threads, other processes, earlier runs), and read the result. Any split of the
+ * journeys, merged in any order, gives exactly the same result as one pass.
+ *
+ * @example
+ * ```ts
+ * const a = createFunnelAccumulator(presets.buyingPipeline, { asOf: '2026-06-30' });
+ * const b = createFunnelAccumulator(presets.buyingPipeline, { asOf: '2026-06-30' });
+ * a.add(journeys[0]);
+ * b.add(journeys[1]);
+ * a.merge(b).result().conversion.stages[0].reached;
+ * ```
+ */
+export interface FunnelAccumulator {
+  /** The pipeline it measures. */
+  readonly pipeline: Pipeline;
+  /** The options it was created with. */
+  readonly options: FunnelOptions;
+  /** Adds one journey (validated here). Returns the accumulator. */
+  add(journey: JourneyInput): FunnelAccumulator;
+  /** Adds another accumulator's journeys; it must have the same pipeline and options. Returns this accumulator. */
+  merge(other: FunnelAccumulator): FunnelAccumulator;
+  /** The report over everything added so far. */
+  result(): FunnelReport;
+  /** The state as plain JSON, to send to another process; {@link funnelAccumulatorFromJSON} reads it back. */
+  toJSON(): FunnelAccumulatorJSON;
+}
+
+/**
+ * The serialised state of a {@link FunnelAccumulator}.
+ *
+ * @example
+ * ```ts
+ * const json: FunnelAccumulatorJSON = accumulator.toJSON();
+ * const again = funnelAccumulatorFromJSON(presets.buyingPipeline, JSON.parse(JSON.stringify(json)));
+ * ```
+ */
+export interface FunnelAccumulatorJSON {
+  /** Format version. */
+  readonly version: 1;
+  /** The pipeline's stage ids, to refuse merging states of different pipelines. */
+  readonly stages: readonly string[];
+  /** The options the state was built with. */
+  readonly options: FunnelOptions;
+  /** How many journeys were added. */
+  readonly added: number;
+  /** The counts, totals and observations. */
+  readonly state: FunnelStateJSON;
+}
+
+interface Internals {
+  readonly resolved: ResolvedOptions;
+  /** Reused for every journey added. */
+  readonly track: JourneyTrack;
+  state: FunnelState;
+  added: number;
+}
+
+const internals = new WeakMap<FunnelAccumulator, Internals>();
+
+function build(
+  pipeline: Pipeline,
+  options: FunnelOptions,
+  inner: Internals,
+  where: string,
+): FunnelAccumulator {
+  const accumulator: FunnelAccumulator = {
+    pipeline,
+    options,
+    add(journey) {
+      const track = trackJourney(
+        pipeline,
+        journey,
+        inner.resolved.asOf,
+        where,
+        inner.added,
+        inner.track,
+      );
+      addTrack(inner.state, inner.resolved, track);
+      inner.added += 1;
+      return accumulator;
+    },
+    merge(other) {
+      const theirs = internals.get(other);
+      if (!theirs)
+        throw mismatch('merge', 'Expected an accumulator made by createFunnelAccumulator');
+      if (!sameSetup(accumulator, other)) {
+        throw mismatch('merge', 'Cannot merge accumulators of different pipelines or options');
+      }
+      mergeState(inner.state, theirs.state);
+      inner.added += theirs.added;
+      return accumulator;
+    },
+    result: () => reportOf(pipeline, inner.resolved, inner.state, inner.added),
+    toJSON: () => ({
+      version: 1,
+      stages: pipeline.stages.map((stage) => stage.id),
+      options: JSON.parse(JSON.stringify(options)),
+      added: inner.added,
+      state: stateToJSON(inner.state),
+    }),
+  };
+  internals.set(accumulator, inner);
+  return accumulator;
+}
+
+function sameSetup(a: FunnelAccumulator, b: FunnelAccumulator): boolean {
+  return (
+    JSON.stringify(a.pipeline.stages.map((stage) => stage.id)) ===
+      JSON.stringify(b.pipeline.stages.map((stage) => stage.id)) &&
+    JSON.stringify(internals.get(a)?.resolved) === JSON.stringify(internals.get(b)?.resolved)
+  );
+}
+
+function mismatch(where: string, message: string): PipelineError {
+  return new PipelineError('invalid_options', [{ code: 'mismatch', path: [], message }], { where });
+}
+
+/**
+ * Creates a {@link FunnelAccumulator}: the one-pass engine behind {@link funnelReport} and every
+ * funnel calculator.
+ *
+ * @param pipeline - the pipeline to measure
+ * @param options - see {@link FunnelOptions}; `asOf` is required
+ * @returns an empty accumulator
+ * @throws {@link PipelineError} `invalid_options` with the path (unknown stage, a cohort window
+ *   ending before it starts, a confidence outside (0, 1), unknown keys)
+ *
+ * @example
+ * ```ts
+ * const accumulator = createFunnelAccumulator(presets.buyingPipeline, { asOf: '2026-06-30', by: 'origin' });
+ * for (const journey of journeys) accumulator.add(journey);
+ * const report = accumulator.result();
+ * report.winRate.rate; //=> e.g. 0.42
+ * ```
+ */
+export function createFunnelAccumulator(
+  pipeline: Pipeline,
+  options: FunnelOptions,
+): FunnelAccumulator {
+  const resolved = resolveOptions(pipeline, options, 'createFunnelAccumulator');
+  return build(
+    pipeline,
+    options,
+    {
+      resolved,
+      track: newTrack(pipeline.stages.length),
+      state: emptyState(pipeline.stages.length),
+      added: 0,
+    },
+    'createFunnelAccumulator',
+  );
+}
+
+/**
+ * Reads an accumulator back from {@link FunnelAccumulator.toJSON}'s output.
+ *
+ * @throws {@link PipelineError} `invalid_options` when the state belongs to another pipeline or is malformed
+ *
+ * @example
+ * ```ts
+ * const copy = funnelAccumulatorFromJSON(pipeline, JSON.parse(JSON.stringify(accumulator.toJSON())));
+ * copy.result(); // the same report
+ * ```
+ */
+export function funnelAccumulatorFromJSON(
+  pipeline: Pipeline,
+  json: FunnelAccumulatorJSON,
+): FunnelAccumulator {
+  const ids = pipeline.stages.map((stage) => stage.id);
+  if (JSON.stringify(json?.stages) !== JSON.stringify(ids)) {
+    throw mismatch(
+      'funnelAccumulatorFromJSON',
+      'The state was built for a pipeline with other stages',
+    );
+  }
+  const resolved = resolveOptions(pipeline, json.options, 'funnelAccumulatorFromJSON');
+  const state = stateFromJSON(json.state, ids.length);
+  return build(
+    pipeline,
+    json.options,
+    { resolved, track: newTrack(ids.length), state, added: json.added },
+    'funnelAccumulatorFromJSON',
+  );
+}

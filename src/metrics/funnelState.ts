@@ -1,0 +1,506 @@
+import { anomalyKinds, type JourneyTrack } from '../journey/track.js';
+import type { AttributeValue } from '../journey/types.js';
+import { type Amount, addAmount, addSum, type MoneySum, moneySum } from '../money/amount.js';
+import { NumberList } from './numberList.js';
+import type { ResolvedOptions } from './options.js';
+
+// The accumulator's state: only counts, exact money totals and lists of observations, so that
+// any split of the journeys, merged in any order, gives the same state up to list order, and
+// every result is computed from sorted lists. That makes merged results equal exactly.
+
+/** Conversion and win-rate counts for one group (or for all journeys). */
+export interface Slice {
+  journeys: number;
+  reached: number[];
+  advanced: number[];
+  late: number[];
+  exited: number[];
+  open: number[];
+  won: number;
+  overallReached: number;
+  overallConverted: number;
+  /** Flow mode: entries into each stage inside the window. */
+  entries: number[];
+  winWon: number;
+  winLost: number;
+  wonValue: MoneySum;
+  lostValue: MoneySum;
+  winWithoutValue: number;
+}
+
+/** Leakage observations at one stage for one origin. */
+export interface LeakageCell {
+  exited: number;
+  reasons: Map<string | null, number>;
+  immediate: number;
+  open: number;
+  /** Open ages, summed exactly in two safe integers: whole seconds and the leftover milliseconds. */
+  openAgeSeconds: number;
+  openAgeMillis: number;
+  openWithoutValue: number;
+  followUpMs: NumberList;
+  withoutFollowUp: number;
+  /** Activities per journey, as histograms (count → journeys). */
+  activitiesToAdvance: Map<number, number>;
+  activitiesToExit: Map<number, number>;
+}
+
+/** Everything a funnel report needs. */
+export interface FunnelState {
+  readonly stageCount: number;
+  all: Slice;
+  groups: Map<AttributeValue, { key: AttributeValue; slice: Slice }>;
+  toNextMs: NumberList[];
+  inStageEventMs: NumberList[];
+  inStageCensoredMs: NumberList[];
+  cycleMs: NumberList;
+  leakage: Map<string | null, { origin: string | null; cells: LeakageCell[] }>;
+  wonCents: NumberList;
+  wonDecimals: string[];
+  existing: { count: number; value: MoneySum };
+  newCustomers: { count: number; value: MoneySum };
+  mix: Map<AttributeValue, { key: AttributeValue; count: number; value: MoneySum }>;
+  unstaged: { count: number; ids: string[] };
+  outsideCohort: number;
+  anomalies: { counts: number[]; ids: string[][] };
+  negativeDurations: number;
+}
+
+/** How many ids a report lists as examples (the smallest, so that merging is order-independent). */
+export const EXAMPLES = 20;
+
+const zeros = (length: number) => new Array<number>(length).fill(0);
+
+export function emptySlice(stageCount: number): Slice {
+  return {
+    journeys: 0,
+    reached: zeros(stageCount),
+    advanced: zeros(stageCount),
+    late: zeros(stageCount),
+    exited: zeros(stageCount),
+    open: zeros(stageCount),
+    won: 0,
+    overallReached: 0,
+    overallConverted: 0,
+    entries: zeros(stageCount),
+    winWon: 0,
+    winLost: 0,
+    wonValue: moneySum(),
+    lostValue: moneySum(),
+    winWithoutValue: 0,
+  };
+}
+
+export function emptyCell(): LeakageCell {
+  return {
+    exited: 0,
+    reasons: new Map(),
+    immediate: 0,
+    open: 0,
+    openAgeSeconds: 0,
+    openAgeMillis: 0,
+    openWithoutValue: 0,
+    followUpMs: new NumberList(),
+    withoutFollowUp: 0,
+    activitiesToAdvance: new Map(),
+    activitiesToExit: new Map(),
+  };
+}
+
+export function emptyState(stageCount: number): FunnelState {
+  const lists = () => Array.from({ length: stageCount }, () => new NumberList());
+  return {
+    stageCount,
+    all: emptySlice(stageCount),
+    groups: new Map(),
+    toNextMs: lists(),
+    inStageEventMs: lists(),
+    inStageCensoredMs: lists(),
+    cycleMs: new NumberList(),
+    leakage: new Map(),
+    wonCents: new NumberList(),
+    wonDecimals: [],
+    existing: { count: 0, value: moneySum() },
+    newCustomers: { count: 0, value: moneySum() },
+    mix: new Map(),
+    unstaged: { count: 0, ids: [] },
+    outsideCohort: 0,
+    anomalies: { counts: zeros(anomalyKinds.length), ids: anomalyKinds.map(() => []) },
+    negativeDurations: 0,
+  };
+}
+
+/** Keeps the `EXAMPLES` smallest ids, sorted: the same list whatever the order of arrival. */
+export function keepExamples(ids: string[], more: readonly string[]): string[] {
+  const merged = [...ids, ...more].sort();
+  return merged.length > EXAMPLES ? merged.slice(0, EXAMPLES) : merged;
+}
+
+const truthy = new Set<unknown>([
+  true,
+  1,
+  'true',
+  'yes',
+  'existing',
+  'TRUE',
+  'Yes',
+  'YES',
+  'Existing',
+]);
+
+/**
+ * The time a journey passed each stage: its first observed entry, or for an implied passage the
+ * earliest observed entry into any later stage (NaN when there is none). In strict mode only
+ * observed entries count.
+ */
+let passBuffer = new Float64Array(0);
+
+function passTimes(track: JourneyTrack, strict: boolean): Float64Array {
+  // One buffer reused for every journey: the calculators read millions.
+  if (passBuffer.length !== track.firstEntry.length)
+    passBuffer = new Float64Array(track.firstEntry.length);
+  const times = passBuffer;
+  times.set(track.firstEntry);
+  if (strict) return times;
+  let later = Number.NaN;
+  for (let stage = track.furthest; stage >= 0; stage -= 1) {
+    const own = times[stage] as number;
+    if (Number.isNaN(own)) times[stage] = later;
+    else later = earlier(later, own);
+  }
+  return times;
+}
+
+/** Adds one walked journey to the state. */
+export function addTrack(state: FunnelState, options: ResolvedOptions, track: JourneyTrack): void {
+  if (track.furthest < 0) {
+    state.unstaged.count += 1;
+    if (state.unstaged.ids.length < EXAMPLES || track.id < (state.unstaged.ids.at(-1) as string)) {
+      state.unstaged.ids = keepExamples(state.unstaged.ids, [track.id]);
+    }
+    return;
+  }
+  const pass = passTimes(track, options.strict);
+  if (options.cohort && !options.flow) {
+    const entered = pass[options.cohort.stage] as number;
+    if (!(entered >= options.cohort.start && entered < options.cohort.end)) {
+      state.outsideCohort += 1;
+      return;
+    }
+  }
+  for (let bit = 0; bit < anomalyKinds.length; bit += 1) {
+    if ((track.anomalies & (1 << bit)) !== 0) {
+      state.anomalies.counts[bit] = (state.anomalies.counts[bit] as number) + 1;
+      const ids = state.anomalies.ids[bit] as string[];
+      if (ids.length < EXAMPLES || track.id < (ids.at(-1) as string))
+        state.anomalies.ids[bit] = keepExamples(ids, [track.id]);
+    }
+  }
+  addToSlice(state.all, options, track, pass);
+  if (options.by !== null) {
+    // Map keys are the values themselves: 1 and '1' stay apart, 0 and -0 are one group.
+    const key = (options.by === 'origin' ? track.origin : track.attributes[options.by]) ?? null;
+    let group = state.groups.get(key);
+    if (!group) {
+      group = { key, slice: emptySlice(state.stageCount) };
+      state.groups.set(key, group);
+    }
+    addToSlice(group.slice, options, track, pass);
+  }
+  addVelocity(state, options, track);
+  addLeakage(state, options, track, pass);
+  if (track.status === 'won') addDeal(state, options, track);
+}
+
+function reachedStage(
+  track: JourneyTrack,
+  pass: Float64Array,
+  stage: number,
+  strict: boolean,
+): boolean {
+  return strict ? !Number.isNaN(pass[stage] as number) : stage <= track.furthest;
+}
+
+function addToSlice(
+  slice: Slice,
+  options: ResolvedOptions,
+  track: JourneyTrack,
+  pass: Float64Array,
+): void {
+  const last = slice.reached.length - 1;
+  const { strict } = options;
+  slice.journeys += 1;
+  if (options.flow && options.cohort) {
+    const { start, end } = options.cohort;
+    for (let stage = 0; stage <= track.furthest; stage += 1) {
+      const time = pass[stage] as number;
+      if (time >= start && time < end) slice.entries[stage] = (slice.entries[stage] as number) + 1;
+    }
+  }
+  for (let stage = 0; stage <= track.furthest; stage += 1) {
+    if (!reachedStage(track, pass, stage, strict)) continue;
+    slice.reached[stage] = (slice.reached[stage] as number) + 1;
+    if (stage < track.furthest) {
+      // Advanced: reached a later stage; with `within`, only in time.
+      let next = Number.NaN;
+      for (let later = stage + 1; later <= track.furthest && Number.isNaN(next); later += 1)
+        next = pass[later] as number;
+      const inTime = !(next - (pass[stage] as number) > options.withinMs);
+      if (inTime) slice.advanced[stage] = (slice.advanced[stage] as number) + 1;
+      else slice.late[stage] = (slice.late[stage] as number) + 1;
+    } else if (track.status === 'lost' || track.status === 'disqualified') {
+      slice.exited[stage] = (slice.exited[stage] as number) + 1;
+    } else if (track.status === 'open') {
+      slice.open[stage] = (slice.open[stage] as number) + 1;
+    } else if (stage === last) {
+      slice.won += 1;
+    }
+  }
+  if (reachedStage(track, pass, options.from, strict)) {
+    slice.overallReached += 1;
+    const elapsed = (pass[options.to] as number) - (pass[options.from] as number);
+    if (reachedStage(track, pass, options.to, strict) && !(elapsed > options.withinMs))
+      slice.overallConverted += 1;
+  }
+  if (reachedStage(track, pass, options.winFrom, strict)) {
+    const lost =
+      track.status === 'lost' || (options.includeDisqualified && track.status === 'disqualified');
+    if (track.status === 'won' || lost) {
+      if (track.status === 'won') slice.winWon += 1;
+      else slice.winLost += 1;
+      if (track.amount === null) slice.winWithoutValue += 1;
+      else addAmount(track.status === 'won' ? slice.wonValue : slice.lostValue, track.amount);
+    }
+  }
+}
+
+/** When the journey left a stage it entered at `entered`: its first observed entry into a later stage. */
+function leftAt(track: JourneyTrack, stage: number): number {
+  let left = Number.NaN;
+  for (let later = stage + 1; later <= track.furthest; later += 1)
+    left = earlier(left, track.firstEntry[later] as number);
+  return left;
+}
+
+/** The earlier of two times, where NaN means "none". */
+function earlier(a: number, b: number): number {
+  if (Number.isNaN(a)) return b;
+  return b < a ? b : a;
+}
+
+function addVelocity(state: FunnelState, options: ResolvedOptions, track: JourneyTrack): void {
+  const last = state.stageCount - 1;
+  for (let stage = 0; stage < last && stage <= track.furthest; stage += 1) {
+    const entered = track.firstEntry[stage] as number;
+    if (Number.isNaN(entered)) continue;
+    const next = track.firstEntry[stage + 1] as number;
+    if (!Number.isNaN(next)) {
+      if (next >= entered) (state.toNextMs[stage] as NumberList).push(next - entered);
+      else state.negativeDurations += 1;
+    }
+    // Time in stage: until it left (advanced or exited here), else censored at asOf.
+    const left = leftAt(track, stage);
+    const exitedHere =
+      stage === track.furthest && (track.status === 'lost' || track.status === 'disqualified');
+    const end = !Number.isNaN(left) ? left : exitedHere ? track.closedAt : options.asOf;
+    const observed = !Number.isNaN(left) || exitedHere;
+    if (end >= entered) {
+      ((observed ? state.inStageEventMs : state.inStageCensoredMs)[stage] as NumberList).push(
+        end - entered,
+      );
+    } else {
+      state.negativeDurations += 1;
+    }
+  }
+  if (track.status === 'won') {
+    let start = Number.NaN;
+    if (options.cycleFrom >= 0) start = track.firstEntry[options.cycleFrom] as number;
+    // Default: the first observed entry into any stage before the last; the win's own entry into
+    // the last stage is not a start, so a journey won without an earlier stage has no cycle.
+    else
+      for (let stage = 0; stage < last; stage += 1)
+        start = earlier(start, track.firstEntry[stage] as number);
+    if (!Number.isNaN(start)) {
+      if (track.closedAt >= start) state.cycleMs.push(track.closedAt - start);
+      else state.negativeDurations += 1;
+    }
+  }
+}
+
+function addLeakage(
+  state: FunnelState,
+  options: ResolvedOptions,
+  track: JourneyTrack,
+  pass: Float64Array,
+): void {
+  let byOrigin = state.leakage.get(track.origin);
+  if (!byOrigin) {
+    byOrigin = { origin: track.origin, cells: Array.from({ length: state.stageCount }, emptyCell) };
+    state.leakage.set(track.origin, byOrigin);
+  }
+  const exited = track.status === 'lost' || track.status === 'disqualified';
+  const activities = track.activities;
+  for (let stage = 0; stage <= track.furthest; stage += 1) {
+    const cell = byOrigin.cells[stage] as LeakageCell;
+    const entered = pass[stage] as number;
+    const exitedHere = exited && stage === track.furthest;
+    const left = exitedHere ? track.closedAt : leftAt(track, stage);
+    if (exitedHere) {
+      cell.exited += 1;
+      cell.reasons.set(track.reason, (cell.reasons.get(track.reason) ?? 0) + 1);
+      if (track.closedAt - entered <= options.immediateMs) cell.immediate += 1;
+    }
+    if (track.status === 'open' && stage === track.current) {
+      cell.open += 1;
+      const age = Math.max(0, options.asOf - track.currentSince);
+      const seconds = Math.floor(age / 1000);
+      cell.openAgeSeconds += seconds;
+      cell.openAgeMillis += age - seconds * 1000;
+      if (track.amount === null) cell.openWithoutValue += 1;
+    }
+    // Follow-up and attempts need an observed entry: an implied passage has no time.
+    const observed = track.firstEntry[stage] as number;
+    if (Number.isNaN(observed)) continue;
+    const until = Number.isNaN(left) ? Number.POSITIVE_INFINITY : left;
+    let count = 0;
+    let first = Number.NaN;
+    for (const time of activities) {
+      if (time < observed || time >= until) continue;
+      if (count === 0) first = time;
+      count += 1;
+    }
+    if (count > 0) cell.followUpMs.push(first - observed);
+    else cell.withoutFollowUp += 1;
+    if (exitedHere) tally(cell.activitiesToExit, count);
+    else if (stage < track.furthest) tally(cell.activitiesToAdvance, count);
+  }
+}
+
+function tally(histogram: Map<number, number>, value: number, times = 1): void {
+  histogram.set(value, (histogram.get(value) ?? 0) + times);
+}
+
+function isExisting(value: AttributeValue | undefined): boolean {
+  return truthy.has(value);
+}
+
+function addDeal(state: FunnelState, options: ResolvedOptions, track: JourneyTrack): void {
+  const amount: Amount | null = track.amount;
+  if (amount !== null) {
+    if (typeof amount === 'number') state.wonCents.push(amount);
+    else state.wonDecimals.push(amount.toString());
+  }
+  const side = isExisting(track.attributes[options.existingAttribute])
+    ? state.existing
+    : state.newCustomers;
+  side.count += 1;
+  if (amount !== null) addAmount(side.value, amount);
+  if (options.mixBy !== null) {
+    const key = track.attributes[options.mixBy] ?? null;
+    let entry = state.mix.get(key);
+    if (!entry) {
+      entry = { key, count: 0, value: moneySum() };
+      state.mix.set(key, entry);
+    }
+    entry.count += 1;
+    if (amount !== null) addAmount(entry.value, amount);
+  }
+}
+
+const addCounts = (into: number[], from: readonly number[]) => {
+  for (let index = 0; index < into.length; index += 1)
+    into[index] = (into[index] as number) + (from[index] as number);
+};
+
+function mergeSlice(into: Slice, from: Slice): void {
+  into.journeys += from.journeys;
+  addCounts(into.reached, from.reached);
+  addCounts(into.advanced, from.advanced);
+  addCounts(into.late, from.late);
+  addCounts(into.exited, from.exited);
+  addCounts(into.open, from.open);
+  addCounts(into.entries, from.entries);
+  into.won += from.won;
+  into.overallReached += from.overallReached;
+  into.overallConverted += from.overallConverted;
+  into.winWon += from.winWon;
+  into.winLost += from.winLost;
+  addSum(into.wonValue, from.wonValue);
+  addSum(into.lostValue, from.lostValue);
+  into.winWithoutValue += from.winWithoutValue;
+}
+
+export function mergeCell(into: LeakageCell, from: LeakageCell): void {
+  into.exited += from.exited;
+  for (const [reason, count] of from.reasons)
+    into.reasons.set(reason, (into.reasons.get(reason) ?? 0) + count);
+  into.immediate += from.immediate;
+  into.open += from.open;
+  into.openAgeSeconds += from.openAgeSeconds;
+  into.openAgeMillis += from.openAgeMillis;
+  into.openWithoutValue += from.openWithoutValue;
+  into.followUpMs.append(from.followUpMs);
+  into.withoutFollowUp += from.withoutFollowUp;
+  for (const [value, times] of from.activitiesToAdvance)
+    tally(into.activitiesToAdvance, value, times);
+  for (const [value, times] of from.activitiesToExit) tally(into.activitiesToExit, value, times);
+}
+
+/** Adds `from` into `into`. */
+export function mergeState(into: FunnelState, from: FunnelState): void {
+  mergeSlice(into.all, from.all);
+  for (const [key, group] of from.groups) {
+    const target = into.groups.get(key);
+    if (target) mergeSlice(target.slice, group.slice);
+    else {
+      const slice = emptySlice(into.stageCount);
+      mergeSlice(slice, group.slice);
+      into.groups.set(key, { key: group.key, slice });
+    }
+  }
+  for (let stage = 0; stage < into.stageCount; stage += 1) {
+    (into.toNextMs[stage] as NumberList).append(from.toNextMs[stage] as NumberList);
+    (into.inStageEventMs[stage] as NumberList).append(from.inStageEventMs[stage] as NumberList);
+    (into.inStageCensoredMs[stage] as NumberList).append(
+      from.inStageCensoredMs[stage] as NumberList,
+    );
+  }
+  into.cycleMs.append(from.cycleMs);
+  for (const [key, byOrigin] of from.leakage) {
+    let target = into.leakage.get(key);
+    if (!target) {
+      target = {
+        origin: byOrigin.origin,
+        cells: Array.from({ length: into.stageCount }, emptyCell),
+      };
+      into.leakage.set(key, target);
+    }
+    const cells = target.cells;
+    byOrigin.cells.forEach((cell, stage) => {
+      mergeCell(cells[stage] as LeakageCell, cell);
+    });
+  }
+  into.wonCents.append(from.wonCents);
+  into.wonDecimals.push(...from.wonDecimals);
+  into.existing.count += from.existing.count;
+  addSum(into.existing.value, from.existing.value);
+  into.newCustomers.count += from.newCustomers.count;
+  addSum(into.newCustomers.value, from.newCustomers.value);
+  for (const [key, entry] of from.mix) {
+    let target = into.mix.get(key);
+    if (!target) {
+      target = { key: entry.key, count: 0, value: moneySum() };
+      into.mix.set(key, target);
+    }
+    target.count += entry.count;
+    addSum(target.value, entry.value);
+  }
+  into.unstaged.count += from.unstaged.count;
+  into.unstaged.ids = keepExamples(into.unstaged.ids, from.unstaged.ids);
+  into.outsideCohort += from.outsideCohort;
+  addCounts(into.anomalies.counts, from.anomalies.counts);
+  into.anomalies.ids = into.anomalies.ids.map((ids, bit) =>
+    keepExamples(ids, from.anomalies.ids[bit] as string[]),
+  );
+  into.negativeDurations += from.negativeDurations;
+}

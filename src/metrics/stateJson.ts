@@ -1,0 +1,213 @@
+import * as z from 'zod';
+import { parseOrThrow } from '../errors/fromZod.js';
+import type { AttributeValue } from '../journey/types.js';
+import type { MoneySum } from '../money/amount.js';
+import { Money } from '../money/money.js';
+import type { FunnelState, LeakageCell, Slice } from './funnelState.js';
+import { NumberList } from './numberList.js';
+
+// The accumulator state as plain JSON: lists become arrays, maps become entry lists, money
+// totals keep their integer cents and write any remainder as a decimal string.
+
+const count = z.number().int().nonnegative();
+const counts = z.array(count);
+const numbers = z.array(z.number().finite());
+const key = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const sum = z.strictObject({ cents: z.number().int().nonnegative(), rest: z.string().nullable() });
+
+const sliceSchema = z.strictObject({
+  journeys: count,
+  reached: counts,
+  advanced: counts,
+  late: counts,
+  exited: counts,
+  open: counts,
+  won: count,
+  overallReached: count,
+  overallConverted: count,
+  entries: counts,
+  winWon: count,
+  winLost: count,
+  wonValue: sum,
+  lostValue: sum,
+  winWithoutValue: count,
+});
+
+const cellSchema = z.strictObject({
+  exited: count,
+  reasons: z.array(z.tuple([z.string().nullable(), count])),
+  immediate: count,
+  open: count,
+  openAgeSeconds: count,
+  openAgeMillis: count,
+  openWithoutValue: count,
+  followUpMs: numbers,
+  withoutFollowUp: count,
+  activitiesToAdvance: z.array(z.tuple([count, count])),
+  activitiesToExit: z.array(z.tuple([count, count])),
+});
+
+const stateSchema = z.strictObject({
+  all: sliceSchema,
+  groups: z.array(z.strictObject({ key, slice: sliceSchema })),
+  toNextMs: z.array(numbers),
+  inStageEventMs: z.array(numbers),
+  inStageCensoredMs: z.array(numbers),
+  cycleMs: numbers,
+  leakage: z.array(z.strictObject({ origin: z.string().nullable(), cells: z.array(cellSchema) })),
+  wonCents: numbers,
+  wonDecimals: z.array(z.string()),
+  existing: z.strictObject({ count, value: sum }),
+  newCustomers: z.strictObject({ count, value: sum }),
+  mix: z.array(z.strictObject({ key, count, value: sum })),
+  unstaged: z.strictObject({ count, ids: z.array(z.string()) }),
+  outsideCohort: count,
+  anomalies: z.strictObject({ counts, ids: z.array(z.array(z.string())) }),
+  negativeDurations: count,
+});
+
+/**
+ * The JSON form of the accumulator's internal state (opaque to users: pass it back to
+ * `funnelAccumulatorFromJSON`).
+ *
+ * @example
+ * ```ts
+ * const state: FunnelStateJSON = accumulator.toJSON().state;
+ * ```
+ */
+export type FunnelStateJSON = z.infer<typeof stateSchema>;
+
+const sumToJSON = (value: MoneySum) => ({
+  cents: value.cents,
+  rest: value.rest?.toString() ?? null,
+});
+const sumFromJSON = (value: { cents: number; rest: string | null }): MoneySum => ({
+  cents: value.cents,
+  rest: value.rest === null ? null : new Money(value.rest),
+});
+
+const sliceToJSON = (slice: Slice) => ({
+  ...slice,
+  wonValue: sumToJSON(slice.wonValue),
+  lostValue: sumToJSON(slice.lostValue),
+});
+const sliceFromJSON = (slice: z.infer<typeof sliceSchema>): Slice => ({
+  ...slice,
+  wonValue: sumFromJSON(slice.wonValue),
+  lostValue: sumFromJSON(slice.lostValue),
+});
+
+const cellToJSON = (cell: LeakageCell) => ({
+  ...cell,
+  reasons: [...cell.reasons],
+  followUpMs: cell.followUpMs.toArray(),
+  activitiesToAdvance: [...cell.activitiesToAdvance],
+  activitiesToExit: [...cell.activitiesToExit],
+});
+const cellFromJSON = (cell: z.infer<typeof cellSchema>): LeakageCell => ({
+  ...cell,
+  reasons: new Map(cell.reasons),
+  followUpMs: NumberList.from(cell.followUpMs),
+  activitiesToAdvance: new Map(cell.activitiesToAdvance),
+  activitiesToExit: new Map(cell.activitiesToExit),
+});
+
+/** The state as JSON. */
+export function stateToJSON(state: FunnelState): FunnelStateJSON {
+  return {
+    all: sliceToJSON(state.all),
+    groups: [...state.groups.values()].map((group) => ({
+      key: group.key,
+      slice: sliceToJSON(group.slice),
+    })),
+    toNextMs: state.toNextMs.map((list) => list.toArray()),
+    inStageEventMs: state.inStageEventMs.map((list) => list.toArray()),
+    inStageCensoredMs: state.inStageCensoredMs.map((list) => list.toArray()),
+    cycleMs: state.cycleMs.toArray(),
+    leakage: [...state.leakage.values()].map((entry) => ({
+      origin: entry.origin,
+      cells: entry.cells.map(cellToJSON),
+    })),
+    wonCents: state.wonCents.toArray(),
+    wonDecimals: [...state.wonDecimals],
+    existing: { count: state.existing.count, value: sumToJSON(state.existing.value) },
+    newCustomers: { count: state.newCustomers.count, value: sumToJSON(state.newCustomers.value) },
+    mix: [...state.mix.values()].map((entry) => ({
+      key: entry.key,
+      count: entry.count,
+      value: sumToJSON(entry.value),
+    })),
+    unstaged: { count: state.unstaged.count, ids: [...state.unstaged.ids] },
+    outsideCohort: state.outsideCohort,
+    anomalies: {
+      counts: [...state.anomalies.counts],
+      ids: state.anomalies.ids.map((ids) => [...ids]),
+    },
+    negativeDurations: state.negativeDurations,
+  };
+}
+
+/** Reads a state back, checking its shape and that it has one entry per stage. */
+export function stateFromJSON(json: unknown, stageCount: number): FunnelState {
+  const parsed = parseOrThrow(stateSchema, json, 'invalid_options', 'funnelAccumulatorFromJSON', [
+    'state',
+  ]);
+  const perStage = [parsed.all, ...parsed.groups.map((group) => group.slice)].every((slice) =>
+    [slice.reached, slice.advanced, slice.late, slice.exited, slice.open, slice.entries].every(
+      (list) => list.length === stageCount,
+    ),
+  );
+  if (
+    !perStage ||
+    parsed.toNextMs.length !== stageCount ||
+    parsed.leakage.some((entry) => entry.cells.length !== stageCount)
+  ) {
+    parseOrThrow(
+      z.never({ error: `Expected one entry per stage (${stageCount})` }),
+      undefined,
+      'invalid_options',
+      'funnelAccumulatorFromJSON',
+      ['state'],
+    );
+  }
+  return {
+    stageCount,
+    all: sliceFromJSON(parsed.all),
+    groups: new Map(
+      parsed.groups.map((group) => [
+        group.key,
+        { key: group.key, slice: sliceFromJSON(group.slice) },
+      ]),
+    ),
+    toNextMs: parsed.toNextMs.map(NumberList.from),
+    inStageEventMs: parsed.inStageEventMs.map(NumberList.from),
+    inStageCensoredMs: parsed.inStageCensoredMs.map(NumberList.from),
+    cycleMs: NumberList.from(parsed.cycleMs),
+    leakage: new Map(
+      parsed.leakage.map((entry) => [
+        entry.origin,
+        { origin: entry.origin, cells: entry.cells.map(cellFromJSON) },
+      ]),
+    ),
+    wonCents: NumberList.from(parsed.wonCents),
+    wonDecimals: [...parsed.wonDecimals],
+    existing: { count: parsed.existing.count, value: sumFromJSON(parsed.existing.value) },
+    newCustomers: {
+      count: parsed.newCustomers.count,
+      value: sumFromJSON(parsed.newCustomers.value),
+    },
+    mix: new Map(
+      parsed.mix.map((entry) => [
+        entry.key,
+        { key: entry.key, count: entry.count, value: sumFromJSON(entry.value) },
+      ]),
+    ),
+    unstaged: { count: parsed.unstaged.count, ids: [...parsed.unstaged.ids] },
+    outsideCohort: parsed.outsideCohort,
+    anomalies: {
+      counts: [...parsed.anomalies.counts],
+      ids: parsed.anomalies.ids.map((ids) => [...ids]),
+    },
+    negativeDurations: parsed.negativeDurations,
+  };
+}
