@@ -65,8 +65,9 @@ try {
   });
   const size = result.outputFiles.reduce((total, file) => total + file.contents.length, 0);
   // A budget, so that an import that defeats tree-shaking (e.g. zod's whole `z` namespace with
-  // every locale: 454 KiB) fails here instead of in a user's bundle.
-  const budget = 160 * 1024;
+  // every locale: 454 KiB) fails here instead of in a user's bundle. Today: zod ≈ 99 KiB,
+  // decimal.js ≈ 32 KiB, the library ≈ 26 KiB.
+  const budget = 200 * 1024;
   if (size > budget)
     throw new Error(`the core's browser bundle is ${size} bytes, over the ${budget}-byte budget`);
   console.log(

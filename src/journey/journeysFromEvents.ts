@@ -4,6 +4,7 @@ import { PipelineError, type PipelineIssue } from '../errors/PipelineError.js';
 import type { Decimal, MoneyInput } from '../money/money.js';
 import { deepFreeze } from '../pipeline/definePipeline.js';
 import type { Pipeline } from '../pipeline/types.js';
+import { dropUndefined } from './parseJourney.js';
 import { amountSchema, attributesSchema, eventUnion } from './schemas.js';
 import { sortEvents } from './sortEvents.js';
 import type { AttributeValue, Journey, JourneyEvent, JourneyEventInput } from './types.js';
@@ -93,7 +94,9 @@ export function journeysFromEvents(
   const groups = new Map<string, Group>();
   const issues: PipelineIssue[] = [];
   rows.forEach((row, index) => {
-    const result = rowSchema.safeParse(row);
+    const result = rowSchema.safeParse(
+      typeof row === 'object' && row !== null ? dropUndefined(row as never) : row,
+    );
     if (!result.success) {
       issues.push(...issuesFromZod(result.error, [index]));
       return;

@@ -30,6 +30,8 @@ export interface ParseJourneyOptions {
  * @param journey - the journey as you have it
  * @param options - an optional pipeline for ordering same-instant stage events
  * @returns the validated journey (your input is not changed)
+ * A key set to `undefined` is the same as a key left out.
+ *
  * @throws {@link PipelineError} with code `invalid_journey` and the field's path: an unknown key,
  *   an invalid or offset-less date, a negative amount, an outcome that is not one of the four
  *
@@ -48,11 +50,20 @@ export interface ParseJourneyOptions {
  * ```
  */
 export function parseJourney(journey: JourneyInput, options: ParseJourneyOptions = {}): Journey {
+  return validateJourney(journey, options, 'parseJourney');
+}
+
+/** {@link parseJourney} for the library's own functions: errors name the caller. */
+export function validateJourney(
+  journey: JourneyInput,
+  options: ParseJourneyOptions,
+  where: string,
+): Journey {
   const parsed = parseOrThrow(
     journeySchema,
-    journey,
+    withoutUndefined(journey),
     'invalid_journey',
-    'parseJourney',
+    where,
     options.path,
   );
   const events = sortEvents(parsed.events as JourneyEvent[], options.pipeline).map(
@@ -61,4 +72,44 @@ export function parseJourney(journey: JourneyInput, options: ParseJourneyOptions
   return markJourneyValidated(
     deepFreeze({ ...parsed, attributes: parsed.attributes ?? {}, events } as Journey),
   );
+}
+
+/**
+ * A key set to `undefined` means the same as a key left out (`{ origin: row.origin || undefined }`
+ * is common): drop such keys from the journey and its events before validating.
+ */
+export function withoutUndefined(journey: unknown): unknown {
+  if (typeof journey !== 'object' || journey === null || Array.isArray(journey)) return journey;
+  const copy = dropUndefined(journey as Record<string, unknown>);
+  const attributes = copy['attributes'];
+  if (typeof attributes === 'object' && attributes !== null && !Array.isArray(attributes)) {
+    copy['attributes'] = dropUndefined(attributes as Record<string, unknown>);
+  }
+  const events = copy['events'];
+  if (Array.isArray(events)) {
+    copy['events'] = events.map((event) =>
+      typeof event === 'object' &&
+      event !== null &&
+      !Array.isArray(event) &&
+      !(event instanceof Date)
+        ? dropUndefined(event as Record<string, unknown>)
+        : event,
+    );
+  }
+  return copy;
+}
+
+/** A shallow copy without the keys whose value is `undefined` (keeps a `__proto__` key as data). */
+export function dropUndefined(record: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (value !== undefined)
+      Object.defineProperty(copy, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+  }
+  return copy;
 }

@@ -30,7 +30,8 @@ export const amountSchema = /* @__PURE__ */ z.unknown().transform((value, contex
     });
     return z.NEVER;
   }
-  return amount;
+  // An amount has no sign: -0 is 0 (and writes "0", not "-0").
+  return amount.isZero() ? amount.abs() : amount;
 });
 
 const attributeValue: z.ZodType<AttributeValue> = /* @__PURE__ */ z.union([

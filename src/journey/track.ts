@@ -1,9 +1,10 @@
 import type { IssuePath } from '../errors/PipelineError.js';
+import { PipelineError } from '../errors/PipelineError.js';
 import { type Amount, amountOf, toAmount } from '../money/amount.js';
 import { stageIndex, stageIndexMap, unknownStage } from '../pipeline/stageIndex.js';
 import { outcomeKinds, type Pipeline } from '../pipeline/types.js';
 import { timeOf } from '../time/fastTime.js';
-import { parseJourney } from './parseJourney.js';
+import { validateJourney } from './parseJourney.js';
 import type { AttributeValue, JourneyInput } from './types.js';
 import { isValidatedJourney } from './validatedJourneys.js';
 
@@ -27,12 +28,12 @@ export const DISQUALIFIED = 2;
 export const RECYCLED = 3;
 
 /** Anomalies: kept, counted and listed by the reports, never a reason to drop a journey. */
-export const anomalyKinds = [
+export const anomalyKinds: readonly AnomalyKind[] = [
   'outcome_before_first_stage',
   'stage_reentered',
   'missing_amount',
   'time_out_of_order',
-] as const;
+];
 /**
  * A kind of messy-but-valid data the calculators keep and report:
  * an outcome dated before the journey's first stage entry, a stage entered again without a
@@ -44,7 +45,11 @@ export const anomalyKinds = [
  * const kind: AnomalyKind = 'stage_reentered';
  * ```
  */
-export type AnomalyKind = (typeof anomalyKinds)[number];
+export type AnomalyKind =
+  | 'outcome_before_first_stage'
+  | 'stage_reentered'
+  | 'missing_amount'
+  | 'time_out_of_order';
 export const OUTCOME_BEFORE_FIRST_STAGE = 1;
 export const STAGE_REENTERED = 2;
 export const MISSING_AMOUNT = 4;
@@ -92,10 +97,11 @@ const eventKeys: Record<string, Set<string>> = {
 };
 const outcomeCodes = new Map(outcomeKinds.map((kind, code) => [kind as string, code]));
 
-/** Whether a character is one that `String.prototype.trim` removes. */
+/** Whether a character is one that `String.prototype.trim` (and zod's `.trim()`) removes. */
 function isSpace(code: number): boolean {
   return (
-    code <= 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 32 ||
     code === 0xa0 ||
     code === 0x1680 ||
     (code >= 0x2000 && code <= 0x200a) ||
@@ -162,9 +168,7 @@ function readEvents(
       const stage = event['stage'];
       if (!isText(stage)) return -1;
       const position = stages.get(stage);
-      if (position === undefined) {
-        throw unknownStage(pipeline, stage, where, [...pathOf(path), 'events', index, 'stage']);
-      }
+      if (position === undefined) throw unknownStages(pipeline, input.events, path, where);
       kind[index] = STAGE;
       rank[index] = position;
     } else if (type === 'outcome') {
@@ -210,6 +214,32 @@ function validEventKeys(event: Record<string, unknown>): boolean {
   if (!keys) return false;
   for (const key in event) if (!keys.has(key)) return false;
   return true;
+}
+
+/**
+ * Every stage event of the caller's events whose stage the pipeline does not have, as one error
+ * with an issue each (`[...path, 'events', i, 'stage']`), or undefined when there is none.
+ */
+function unknownStages(
+  pipeline: Pipeline,
+  events: JourneyInput['events'],
+  path: IssuePath | number,
+  where: string,
+): PipelineError | undefined {
+  const stages = stageIndexMap(pipeline);
+  // Later events may not have been checked yet: look only at well-formed stage events.
+  const issues = events.flatMap((event, index) =>
+    typeof event === 'object' &&
+    event !== null &&
+    event.type === 'stage' &&
+    typeof event.stage === 'string' &&
+    !stages.has(event.stage.trim())
+      ? unknownStage(pipeline, event.stage, where, [...pathOf(path), 'events', index, 'stage'])
+          .issues
+      : [],
+  );
+  const [first, ...rest] = issues;
+  return first ? new PipelineError('unknown_stage', [first, ...rest], { where }) : undefined;
 }
 
 /** A path prefix given as a journey's index (no array allocated until an error needs one). */
@@ -297,8 +327,25 @@ export function trackJourney(
   let amount = count < 0 ? undefined : input.amount === undefined ? null : amountOf(input.amount);
   if (amount === undefined) {
     // The slow, validating path: throws the precise error, or reads what the fast path would not.
-    journey = parseJourney(input, { pipeline, path: pathOf(path) });
+    journey = validateJourney(input, { pipeline, path: pathOf(path) }, where);
+    // The validated copy is sorted: name unknown stages by their index in the caller's events.
+    const unknown = unknownStages(pipeline, input.events, path, where);
+    if (unknown) throw unknown;
     count = readEvents(pipeline, journey, path, where);
+    if (count < 0) {
+      // Cannot happen while the fast checks agree with the schema; never crash if they drift.
+      throw new PipelineError(
+        'invalid_journey',
+        [
+          {
+            code: 'unreadable',
+            path: pathOf(path),
+            message: 'The journey passed validation but could not be read',
+          },
+        ],
+        { where },
+      );
+    }
     amount = journey.amount === undefined ? null : toAmount(journey.amount as never);
   }
   orderEvents(count);

@@ -1,6 +1,7 @@
 import { PipelineError } from '../errors/PipelineError.js';
 import { type JourneyTrack, newTrack, trackJourney } from '../journey/track.js';
 import type { JourneyInput } from '../journey/types.js';
+import { deepFreeze } from '../pipeline/definePipeline.js';
 import type { Pipeline } from '../pipeline/types.js';
 import { addTrack, emptyState, type FunnelState, mergeState } from './funnelState.js';
 import { type FunnelOptions, type ResolvedOptions, resolveOptions } from './options.js';
@@ -91,6 +92,7 @@ function build(
       return accumulator;
     },
     merge(other) {
+      if (other === accumulator) throw mismatch('merge', 'Cannot merge an accumulator into itself');
       const theirs = internals.get(other);
       if (!theirs)
         throw mismatch('merge', 'Expected an accumulator made by createFunnelAccumulator');
@@ -149,9 +151,11 @@ export function createFunnelAccumulator(
   options: FunnelOptions,
 ): FunnelAccumulator {
   const resolved = resolveOptions(pipeline, options, 'createFunnelAccumulator');
+  // A snapshot: the caller may reuse or change their object after this.
+  const saved = deepFreeze(structuredClone(options));
   return build(
     pipeline,
-    options,
+    saved,
     {
       resolved,
       track: newTrack(pipeline.stages.length),
@@ -185,10 +189,11 @@ export function funnelAccumulatorFromJSON(
     );
   }
   const resolved = resolveOptions(pipeline, json.options, 'funnelAccumulatorFromJSON');
+  const options = deepFreeze(structuredClone(json.options));
   const state = stateFromJSON(json.state, ids.length);
   return build(
     pipeline,
-    json.options,
+    options,
     { resolved, track: newTrack(ids.length), state, added: json.added },
     'funnelAccumulatorFromJSON',
   );

@@ -4,7 +4,7 @@ import type { DateInput } from '../time/readDate.js';
 import type { FunnelState, Slice } from './funnelState.js';
 import type { CohortOptions, FunnelOptions, ResolvedOptions } from './options.js';
 import { interval, type RateInterval, rate } from './ratio.js';
-import { END_OF_TIME, runFunnel } from './runFunnel.js';
+import { END_OF_TIME, runStandalone } from './runFunnel.js';
 
 /**
  * Conversion at one stage. In cohort mode `reached = advanced + late + exited + open` (+ `won`
@@ -166,9 +166,24 @@ function rows(pipeline: Pipeline, slice: Slice, options: ResolvedOptions): Conve
 }
 
 function overall(pipeline: Pipeline, slice: Slice, options: ResolvedOptions): ConversionOverall {
+  const from = pipeline.stages[options.from]?.id as string;
+  const to = pipeline.stages[options.to]?.id as string;
+  if (options.flow) {
+    // Flow: entries into `to` ÷ entries into `from`, both inside the window; no interval.
+    const reached = slice.entries[options.from] as number;
+    const converted = slice.entries[options.to] as number;
+    return {
+      from,
+      to,
+      reached,
+      converted,
+      rate: rate(converted, reached),
+      interval: { lower: null, upper: null },
+    };
+  }
   return {
-    from: pipeline.stages[options.from]?.id as string,
-    to: pipeline.stages[options.to]?.id as string,
+    from,
+    to,
     reached: slice.overallReached,
     converted: slice.overallConverted,
     rate: rate(slice.overallConverted, slice.overallReached),
@@ -176,14 +191,19 @@ function overall(pipeline: Pipeline, slice: Slice, options: ResolvedOptions): Co
   };
 }
 
-/** Sorts group keys: by their JSON text, the missing value (null) last. */
+/**
+ * Sorts group keys: numbers numerically, then text, then booleans, the missing value (null) last.
+ */
 export function compareKeys(a: AttributeValue, b: AttributeValue): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-  const left = JSON.stringify(a);
-  const right = JSON.stringify(b);
+  const rank = (value: AttributeValue) =>
+    value === null ? 3 : typeof value === 'number' ? 0 : typeof value === 'string' ? 1 : 2;
+  const difference = rank(a) - rank(b);
+  if (difference !== 0 || a === null || b === null) return difference;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const left = String(a);
+  const right = String(b);
   return left < right ? -1 : left > right ? 1 : 0;
 }
-
 /** The conversion figures of an accumulated state. */
 export function conversionOf(
   pipeline: Pipeline,
@@ -248,6 +268,16 @@ export function conversion(
   journeys: Iterable<JourneyInput>,
   options: ConversionOptions = {},
 ): ConversionResult {
-  const { resolved, state } = runFunnel(pipeline, journeys, funnelOptionsOf(options), 'conversion');
+  const { resolved, state } = runStandalone(pipeline, journeys, options, {
+    where: 'conversion',
+    keys: ['asOf', 'by', 'cohort', 'within', 'skipped', 'mode', 'from', 'to', 'confidence'],
+    toFunnel: funnelOptionsOf,
+    renames: {
+      'conversion.from': 'from',
+      'conversion.to': 'to',
+      'conversion.within': 'within',
+      'conversion.mode': 'mode',
+    },
+  });
   return conversionOf(pipeline, state, resolved);
 }

@@ -7,7 +7,7 @@ import { compareKeys } from './conversion.js';
 import type { FunnelState } from './funnelState.js';
 import type { CohortOptions } from './options.js';
 import { rate } from './ratio.js';
-import { END_OF_TIME, runFunnel } from './runFunnel.js';
+import { END_OF_TIME, runStandalone } from './runFunnel.js';
 
 /**
  * A share of the won deals, by count and by value.
@@ -48,14 +48,19 @@ export interface DealMetricsResult {
   readonly total: Decimal;
   /** Mean won amount, rounded to the cent (half to even); null without amounts. */
   readonly mean: Decimal | null;
-  /** Median won amount (the mean of the middle two for an even count); null without amounts. */
+  /** Median won amount (the mean of the middle two for an even count, rounded to the cent half to even); null without amounts. */
   readonly median: Decimal | null;
   /** Won from existing customers (the `existingAttribute` is true, 1, 'true', 'yes' or 'existing'). */
   readonly existing: DealShare;
   /** Won from new customers (everyone else). */
   readonly new: DealShare;
   /** Won deals by the `mixBy` attribute (sorted by key, missing `null` last); null without `mixBy`. */
-  readonly mix: readonly (DealShare & { readonly key: AttributeValue })[] | null;
+  readonly mix:
+    | readonly (DealShare & {
+        /** The attribute's value (null: missing). */
+        readonly key: AttributeValue;
+      })[]
+    | null;
 }
 
 /**
@@ -108,7 +113,10 @@ export function dealsOf(state: FunnelState, mixBy: string | null): DealMetricsRe
       ? null
       : amounts.length % 2 === 1
         ? (amounts[middle] as Decimal)
-        : (amounts[middle - 1] as Decimal).plus(amounts[middle] as Decimal).dividedBy(2);
+        : (amounts[middle - 1] as Decimal)
+            .plus(amounts[middle] as Decimal)
+            .dividedBy(2)
+            .toDecimalPlaces(2);
   return {
     count,
     withValue: amounts.length,
@@ -149,16 +157,18 @@ export function dealMetrics(
   journeys: Iterable<JourneyInput>,
   options: DealMetricsOptions = {},
 ): DealMetricsResult {
-  const { asOf, existingAttribute, mixBy, ...shared } = options;
-  const dealPart = {
-    ...(existingAttribute !== undefined && { existingAttribute }),
-    ...(mixBy !== undefined && { mixBy }),
-  };
-  const { resolved, state } = runFunnel(
-    pipeline,
-    journeys,
-    { ...shared, asOf: asOf ?? END_OF_TIME, deals: dealPart },
-    'dealMetrics',
-  );
+  const { resolved, state } = runStandalone(pipeline, journeys, options, {
+    where: 'dealMetrics',
+    keys: ['asOf', 'existingAttribute', 'mixBy', 'cohort'],
+    toFunnel: ({ asOf, existingAttribute, mixBy, ...shared }) => ({
+      ...shared,
+      asOf: asOf ?? END_OF_TIME,
+      deals: {
+        ...(existingAttribute !== undefined && { existingAttribute }),
+        ...(mixBy !== undefined && { mixBy }),
+      },
+    }),
+    renames: { 'deals.existingAttribute': 'existingAttribute', 'deals.mixBy': 'mixBy' },
+  });
   return dealsOf(state, resolved.mixBy);
 }

@@ -358,9 +358,10 @@ function addLeakage(
       cell.openAgeMillis += age - seconds * 1000;
       if (track.amount === null) cell.openWithoutValue += 1;
     }
-    // Follow-up and attempts need an observed entry: an implied passage has no time.
+    // Follow-up and attempts need an observed entry (an implied passage has no time), and
+    // nobody follows up a win: the last stage has none.
     const observed = track.firstEntry[stage] as number;
-    if (Number.isNaN(observed)) continue;
+    if (Number.isNaN(observed) || stage === state.stageCount - 1) continue;
     const until = Number.isNaN(left) ? Number.POSITIVE_INFINITY : left;
     let count = 0;
     let first = Number.NaN;

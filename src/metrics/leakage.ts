@@ -7,7 +7,7 @@ import { compareKeys } from './conversion.js';
 import { summarizeHistogram, summarizeSorted } from './fastStats.js';
 import { emptyCell, type FunnelState, type LeakageCell, mergeCell } from './funnelState.js';
 import type { CohortOptions, ResolvedOptions } from './options.js';
-import { runFunnel } from './runFunnel.js';
+import { runStandalone } from './runFunnel.js';
 
 /**
  * Seed 002's leakage questions answered for one stage and one origin (or all origins).
@@ -22,7 +22,12 @@ export interface LeakageFigures {
   /** Closed lost or disqualified at this stage (their furthest). */
   readonly exited: number;
   /** Why, most frequent first (ties by reason; a missing reason is `null`, listed last among ties). */
-  readonly reasons: readonly { readonly reason: string | null; readonly count: number }[];
+  readonly reasons: readonly {
+    /** The reason given (null: none). */
+    readonly reason: string | null;
+    /** How many exits gave it. */
+    readonly count: number;
+  }[];
   /** Exited within `immediateDays` of entering the stage. */
   readonly immediatelyDiscontinued: number;
   /** Open journeys whose current stage this is. */
@@ -56,7 +61,10 @@ export interface LeakageStage {
   /** Every origin together. */
   readonly all: LeakageFigures;
   /** Per origin (sorted, missing origin `null` last). */
-  readonly byOrigin: readonly (LeakageFigures & { readonly origin: string | null })[];
+  readonly byOrigin: readonly (LeakageFigures & {
+    /** The origin (null: missing). */
+    readonly origin: string | null;
+  })[];
 }
 
 /**
@@ -165,12 +173,14 @@ export function leakage(
   journeys: Iterable<JourneyInput>,
   options: LeakageOptions,
 ): LeakageResult {
-  const { immediateDays, ...shared } = options;
-  const { resolved, state } = runFunnel(
-    pipeline,
-    journeys,
-    { ...shared, ...(immediateDays !== undefined && { leakage: { immediateDays } }) },
-    'leakage',
-  );
+  const { resolved, state } = runStandalone(pipeline, journeys, options, {
+    where: 'leakage',
+    keys: ['asOf', 'immediateDays', 'cohort', 'skipped'],
+    toFunnel: ({ immediateDays, ...shared }) => ({
+      ...shared,
+      ...(immediateDays !== undefined && { leakage: { immediateDays } }),
+    }),
+    renames: { 'leakage.immediateDays': 'immediateDays' },
+  });
   return leakageOf(pipeline, state, resolved);
 }

@@ -54,7 +54,12 @@ export interface FunnelReport {
   /** See {@link dealMetrics}. */
   readonly deals: DealMetricsResult;
   /** Journeys with no stage at all: not measured, never dropped silently. */
-  readonly unstaged: { readonly count: number; readonly examples: readonly string[] };
+  readonly unstaged: {
+    /** How many. */
+    readonly count: number;
+    /** Up to 20 of their ids (the smallest). */
+    readonly examples: readonly string[];
+  };
   /** Journeys left out because they did not enter the cohort stage inside the cohort window. */
   readonly outsideCohort: number;
   /** Messy-but-valid data, by kind (kinds with no journey are left out). */

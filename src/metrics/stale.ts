@@ -6,7 +6,7 @@ import { quantileSorted } from '../stats/quantile.js';
 import { MS_PER_DAY } from '../time/days.js';
 import type { DateInput } from '../time/readDate.js';
 import type { NumberList } from './numberList.js';
-import { runFunnel } from './runFunnel.js';
+import { runStandalone } from './runFunnel.js';
 
 /**
  * An open journey that has sat in its stage longer than the limit.
@@ -76,9 +76,19 @@ export function stale(
     ? (journeys as readonly JourneyInput[])
     : Array.from(journeys);
   const { limitDays, ...rest } = options;
-  const { resolved, state } = runFunnel(pipeline, list, rest, 'stale');
+  const { resolved, state } = runStandalone(pipeline, list, rest, {
+    where: 'stale',
+    keys: ['asOf'],
+    toFunnel: (shared) => shared,
+    renames: {},
+  });
   const limits = pipeline.stages.map((stage, index): [number, StaleJourney['limitFrom']] | null => {
-    const given = typeof limitDays === 'number' ? limitDays : limitDays?.[stage.id];
+    const given =
+      typeof limitDays === 'number'
+        ? limitDays
+        : limitDays && Object.hasOwn(limitDays, stage.id)
+          ? limitDays[stage.id]
+          : undefined;
     if (given !== undefined) return [given, 'option'];
     const p90 = quantileSorted((state.toNextMs[index] as NumberList).sorted(), 0.9);
     if (p90 !== null) return [p90 / MS_PER_DAY, 'p90'];

@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import { parseOrThrow } from '../errors/fromZod.js';
-import type { AttributeValue } from '../journey/types.js';
 import type { MoneySum } from '../money/amount.js';
 import { Money } from '../money/money.js';
 import type { FunnelState, LeakageCell, Slice } from './funnelState.js';
@@ -67,15 +66,18 @@ const stateSchema = z.strictObject({
 });
 
 /**
- * The JSON form of the accumulator's internal state (opaque to users: pass it back to
- * `funnelAccumulatorFromJSON`).
+ * The JSON form of the accumulator's internal state: opaque to users (its layout may change
+ * between versions); pass it back to `funnelAccumulatorFromJSON`, which checks it.
  *
  * @example
  * ```ts
  * const state: FunnelStateJSON = accumulator.toJSON().state;
  * ```
  */
-export type FunnelStateJSON = z.infer<typeof stateSchema>;
+export type FunnelStateJSON = Readonly<Record<string, unknown>>;
+
+/** The checked shape of the state. */
+type StateJSON = z.infer<typeof stateSchema>;
 
 const sumToJSON = (value: MoneySum) => ({
   cents: value.cents,
@@ -113,7 +115,7 @@ const cellFromJSON = (cell: z.infer<typeof cellSchema>): LeakageCell => ({
 });
 
 /** The state as JSON. */
-export function stateToJSON(state: FunnelState): FunnelStateJSON {
+export function stateToJSON(state: FunnelState): StateJSON {
   return {
     all: sliceToJSON(state.all),
     groups: [...state.groups.values()].map((group) => ({

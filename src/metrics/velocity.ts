@@ -8,7 +8,7 @@ import { kaplanMeierSorted, summarizeSorted } from './fastStats.js';
 import type { FunnelState } from './funnelState.js';
 import type { NumberList } from './numberList.js';
 import type { CohortOptions, ResolvedOptions } from './options.js';
-import { runFunnel } from './runFunnel.js';
+import { runStandalone } from './runFunnel.js';
 
 /**
  * Time spent in a stage, with open journeys censored at `asOf` (Kaplan–Meier).
@@ -130,16 +130,17 @@ export function velocity(
   journeys: Iterable<JourneyInput>,
   options: VelocityOptions,
 ): VelocityResult {
-  const { from, curveRows, ...shared } = options;
-  const velocityPart = {
-    ...(from !== undefined && { from }),
-    ...(curveRows !== undefined && { curveRows }),
-  };
-  const { resolved, state } = runFunnel(
-    pipeline,
-    journeys,
-    { ...shared, velocity: velocityPart },
-    'velocity',
-  );
+  const { resolved, state } = runStandalone(pipeline, journeys, options, {
+    where: 'velocity',
+    keys: ['asOf', 'from', 'cohort', 'confidence', 'curveRows'],
+    toFunnel: ({ from, curveRows, ...shared }) => ({
+      ...shared,
+      velocity: {
+        ...(from !== undefined && { from }),
+        ...(curveRows !== undefined && { curveRows }),
+      },
+    }),
+    renames: { 'velocity.from': 'from', 'velocity.curveRows': 'curveRows' },
+  });
   return velocityOf(pipeline, state, resolved);
 }

@@ -7,7 +7,7 @@ import { compareKeys } from './conversion.js';
 import type { FunnelState, Slice } from './funnelState.js';
 import type { CohortOptions, ResolvedOptions } from './options.js';
 import { interval, type RateInterval, rate } from './ratio.js';
-import { END_OF_TIME, runFunnel } from './runFunnel.js';
+import { END_OF_TIME, runStandalone } from './runFunnel.js';
 
 /**
  * Win figures for a set of journeys.
@@ -49,7 +49,10 @@ export interface WinRateResult extends WinFigures {
   /** Among journeys that reached this stage. */
   readonly from: string;
   /** Per group, when `by` was given. */
-  readonly groups?: readonly (WinFigures & { readonly key: AttributeValue })[];
+  readonly groups?: readonly (WinFigures & {
+    /** The group's value (null: missing). */
+    readonly key: AttributeValue;
+  })[];
 }
 
 /**
@@ -133,16 +136,18 @@ export function winRate(
   journeys: Iterable<JourneyInput>,
   options: WinRateOptions = {},
 ): WinRateResult {
-  const { asOf, from, includeDisqualified, ...shared } = options;
-  const winPart = {
-    ...(from !== undefined && { from }),
-    ...(includeDisqualified !== undefined && { includeDisqualified }),
-  };
-  const { resolved, state } = runFunnel(
-    pipeline,
-    journeys,
-    { ...shared, asOf: asOf ?? END_OF_TIME, winRate: winPart },
-    'winRate',
-  );
+  const { resolved, state } = runStandalone(pipeline, journeys, options, {
+    where: 'winRate',
+    keys: ['asOf', 'from', 'includeDisqualified', 'by', 'cohort', 'skipped', 'confidence'],
+    toFunnel: ({ asOf, from, includeDisqualified, ...shared }) => ({
+      ...shared,
+      asOf: asOf ?? END_OF_TIME,
+      winRate: {
+        ...(from !== undefined && { from }),
+        ...(includeDisqualified !== undefined && { includeDisqualified }),
+      },
+    }),
+    renames: { 'winRate.from': 'from', 'winRate.includeDisqualified': 'includeDisqualified' },
+  });
   return winRateOf(pipeline, state, resolved);
 }

@@ -15,7 +15,8 @@ export function amountOf(value: unknown): Amount | undefined {
   if (typeof value === 'number') {
     if (!(value >= 0 && value * 100 <= MAX_CENTS)) return slowAmount(value);
     const cents = Math.round(value * 100);
-    return cents / 100 === value ? cents : slowAmount(value);
+    // `+ 0` turns -0 into 0: an amount has no sign.
+    return cents / 100 === value ? cents + 0 : slowAmount(value);
   }
   if (typeof value === 'string') {
     const cents = centsOfText(value);
@@ -32,6 +33,7 @@ function slowAmount(value: unknown): Amount | undefined {
 
 /** A Decimal as an Amount: cents when it has at most two decimals and fits. */
 export function toAmount(decimal: DecimalJs): Amount {
+  if (decimal.isZero()) return 0;
   const cents = decimal.times(100);
   return cents.isInteger() && cents.lte(MAX_CENTS) ? cents.toNumber() : new Money(decimal);
 }

@@ -1,0 +1,93 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import {
+  createFunnelAccumulator,
+  type FunnelAccumulator,
+  type FunnelAccumulatorJSON,
+  funnelAccumulatorFromJSON,
+  funnelReport,
+} from '../../src/index.js';
+import { journeysArb, optionsArb, pipeline } from './arbitraries.js';
+
+const RUNS = 250;
+
+/** Sorts items by random keys: a permutation that shrinks well. */
+function permute<Item>(items: readonly Item[], keys: readonly number[]): Item[] {
+  return items
+    .map((item, index) => ({ item, key: keys[index] ?? 0, index }))
+    .sort((a, b) => a.key - b.key || a.index - b.index)
+    .map(({ item }) => item);
+}
+
+const keysArb = fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 50 });
+
+/** Every number, Date and Decimal inside a value (the raw report, before JSON) is finite. */
+function nonFinitePaths(value: unknown, path = '$'): string[] {
+  if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path} = ${value}`];
+  if (value instanceof Date)
+    return Number.isFinite(value.getTime()) ? [] : [`${path} = Invalid Date`];
+  if (typeof value !== 'object' || value === null) return [];
+  const decimal = value as { isFinite?: unknown; toString(): string };
+  if (typeof decimal.isFinite === 'function' && !Array.isArray(value)) {
+    return (decimal.isFinite as () => boolean).call(value)
+      ? []
+      : [`${path} = ${decimal.toString()}`];
+  }
+  return Object.entries(value).flatMap(([key, child]) => nonFinitePaths(child, `${path}.${key}`));
+}
+
+describe('funnelReport', () => {
+  test.prop([journeysArb({ maxLength: 50 }), optionsArb, keysArb], { numRuns: RUNS })(
+    'does not depend on the order of the journeys',
+    (journeys, options, keys) => {
+      const shuffled = permute(journeys, keys);
+      expect(JSON.stringify(funnelReport(pipeline, shuffled, options))).toBe(
+        JSON.stringify(funnelReport(pipeline, journeys, options)),
+      );
+    },
+  );
+
+  test.prop(
+    [
+      journeysArb({ maxLength: 50 }),
+      optionsArb,
+      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 3 }),
+      fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 4, maxLength: 4 }),
+    ],
+    { numRuns: RUNS },
+  )(
+    'accumulators over any split, through JSON and merged in any order, equal one pass exactly',
+    (journeys, options, cuts, order) => {
+      const points = cuts
+        .map((cut) => Math.floor(cut * (journeys.length + 1)))
+        .sort((a, b) => a - b);
+      const bounds = [0, ...points, journeys.length];
+      const parts = bounds.slice(1).map((end, index) => journeys.slice(bounds[index] ?? 0, end));
+      const accumulators = parts.map((part) => {
+        const accumulator = createFunnelAccumulator(pipeline, options);
+        for (const journey of part) accumulator.add(journey);
+        const json = JSON.parse(JSON.stringify(accumulator.toJSON())) as FunnelAccumulatorJSON;
+        return funnelAccumulatorFromJSON(pipeline, json);
+      });
+      const [first, ...rest] = permute(accumulators, order);
+      const merged = rest.reduce(
+        (into: FunnelAccumulator, other) => into.merge(other),
+        first as FunnelAccumulator,
+      );
+      expect(JSON.stringify(merged.result())).toBe(
+        JSON.stringify(funnelReport(pipeline, journeys, options)),
+      );
+    },
+  );
+
+  test.prop([journeysArb(), optionsArb], { numRuns: RUNS })(
+    'never gives NaN or Infinity',
+    (journeys, options) => {
+      const report = funnelReport(pipeline, journeys, options);
+      expect(nonFinitePaths(report)).toEqual([]);
+      const text = JSON.stringify(report);
+      expect(text).not.toMatch(/NaN|Infinity/);
+      expect(nonFinitePaths(JSON.parse(text))).toEqual([]);
+    },
+  );
+});
