@@ -157,7 +157,7 @@ export function summaryOf(pipeline: Pipeline, track: JourneyTrack, asOf: number)
     reached[stageId(index) as string] = dateOrNull(track.firstEntry[index] as number);
   }
   const entries: StageEntry[] = [];
-  for (let index = 0; index < track.entries.length; index += 2) {
+  for (let index = 0; index < track.entryCount; index += 2) {
     entries.push({
       stage: stageId(track.entries[index] as number) as string,
       at: new Date(track.entries[index + 1] as number),

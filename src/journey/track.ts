@@ -73,6 +73,8 @@ export interface JourneyTrack {
   readonly firstEntry: Float64Array;
   /** Every observed entry as [stage index, time] pairs, flattened, in time order. */
   readonly entries: number[];
+  /** How many numbers of `entries` are in use (the buffer is reused from journey to journey). */
+  entryCount: number;
   closedAt: number;
   reason: string | null;
   recycles: number;
@@ -81,6 +83,8 @@ export interface JourneyTrack {
   currentSince: number;
   /** Times of activities at or before asOf, in time order. */
   readonly activities: number[];
+  /** How many of `activities` are in use. */
+  activityCount: number;
   /** A bit set of anomalies (see the constants above). */
   anomalies: number;
   /** Whether a recycle happened since the last stage entry (a re-entry is then a new pass). */
@@ -137,6 +141,8 @@ const scratch = {
   rank: [] as number[],
   reason: [] as (string | null)[],
   order: [] as number[],
+  /** How many events the current journey has (the arrays are reused and may be longer). */
+  count: 0,
 };
 
 /**
@@ -272,13 +278,15 @@ function compareEvents(a: number, b: number): number {
 /** Puts the scratch events' order into `scratch.order`, sorting only when they are not in order already. */
 function orderEvents(count: number): void {
   const order = scratch.order;
-  order.length = count;
   let sorted = true;
   for (let index = 0; index < count; index += 1) {
     order[index] = index;
     if (index > 0 && sorted && compareEvents(index - 1, index) > 0) sorted = false;
   }
-  if (!sorted) order.sort(compareEvents);
+  scratch.count = count;
+  if (sorted) return;
+  const ordered = order.slice(0, count).sort(compareEvents);
+  for (let index = 0; index < count; index += 1) order[index] = ordered[index] as number;
 }
 
 const EMPTY: Readonly<Record<string, AttributeValue>> = Object.freeze({});
@@ -295,12 +303,14 @@ export function newTrack(stageCount: number): JourneyTrack {
     furthest: -1,
     firstEntry: new Float64Array(stageCount),
     entries: [],
+    entryCount: 0,
     closedAt: Number.NaN,
     reason: null,
     recycles: 0,
     recycledAt: Number.NaN,
     currentSince: Number.NaN,
     activities: [],
+    activityCount: 0,
     anomalies: 0,
     recycledSinceEntry: false,
   };
@@ -365,13 +375,13 @@ function reset(track: JourneyTrack, journey: JourneyInput, amount: Amount | null
   track.current = -1;
   track.furthest = -1;
   track.firstEntry.fill(Number.NaN);
-  track.entries.length = 0;
+  track.entryCount = 0;
   track.closedAt = Number.NaN;
   track.reason = null;
   track.recycles = 0;
   track.recycledAt = Number.NaN;
   track.currentSince = Number.NaN;
-  track.activities.length = 0;
+  track.activityCount = 0;
   track.anomalies = 0;
   track.recycledSinceEntry = false;
 }
@@ -386,16 +396,18 @@ function enter(track: JourneyTrack, stage: number, time: number): void {
   if (stage !== track.current || track.recycledSinceEntry) track.currentSince = time;
   track.current = stage;
   if (stage > track.furthest) track.furthest = stage;
-  track.entries.push(stage, time);
+  track.entries[track.entryCount++] = stage;
+  track.entries[track.entryCount++] = time;
   track.recycledAt = Number.NaN;
   track.recycledSinceEntry = false;
 }
 
 function walk(pipeline: Pipeline, track: JourneyTrack, asOf: number): void {
   const last = pipeline.stages.length - 1;
-  const { kind, time, rank, reason, order } = scratch;
+  const { kind, time, rank, reason, order, count } = scratch;
   let closedBeforeAnyStage = false;
-  for (const index of order) {
+  for (let position = 0; position < count; position += 1) {
+    const index = order[position] as number;
     const at = time[index] as number;
     if (at > asOf) break;
     const type = kind[index] as number;
@@ -408,7 +420,8 @@ function walk(pipeline: Pipeline, track: JourneyTrack, asOf: number): void {
           track.anomalies |= OUTCOME_BEFORE_FIRST_STAGE;
           if (Number.isNaN(track.firstEntry[code] as number)) track.firstEntry[code] = at;
           if (code > track.furthest) track.furthest = code;
-          track.entries.push(code, at);
+          track.entries[track.entryCount++] = code;
+          track.entries[track.entryCount++] = at;
           // A won journey stays in the last stage; a lost one sits where it got furthest.
           if (track.status !== 'won' && track.current !== track.furthest) {
             track.current = track.furthest;
@@ -423,7 +436,7 @@ function walk(pipeline: Pipeline, track: JourneyTrack, asOf: number): void {
       }
       enter(track, code, at);
     } else if (type === ACTIVITY) {
-      track.activities.push(at);
+      track.activities[track.activityCount++] = at;
     } else if (type === OUTCOME) {
       if (code === RECYCLED) {
         // Back to Marketing for nurture: open again, whatever it was (lost-then-recycled is common).
@@ -436,7 +449,7 @@ function walk(pipeline: Pipeline, track: JourneyTrack, asOf: number): void {
         closedBeforeAnyStage = false;
         continue;
       }
-      if (track.status === 'open') closedBeforeAnyStage = track.entries.length === 0;
+      if (track.status === 'open') closedBeforeAnyStage = track.entryCount === 0;
       track.status = code === WON ? 'won' : code === LOST ? 'lost' : 'disqualified';
       track.closedAt = at;
       track.reason = reason[index] as string | null;

@@ -365,7 +365,8 @@ function addLeakage(
     const until = Number.isNaN(left) ? Number.POSITIVE_INFINITY : left;
     let count = 0;
     let first = Number.NaN;
-    for (const time of activities) {
+    for (let position = 0; position < track.activityCount; position += 1) {
+      const time = activities[position] as number;
       if (time < observed || time >= until) continue;
       if (count === 0) first = time;
       count += 1;

@@ -1,3 +1,5 @@
+import { sortDurations } from './sortDurations.js';
+
 /**
  * A growable list of numbers for observations (durations in ms and the like). A plain array of
  * doubles on the JavaScript heap: growing typed arrays counts as external memory, which makes V8
@@ -18,9 +20,9 @@ export class NumberList {
     for (const value of other.values) this.values.push(value);
   }
 
-  /** A sorted copy (ascending), as a Float64Array. */
+  /** A sorted copy (ascending), as a Float64Array (a radix sort for durations). */
   sorted(): Float64Array {
-    return new Float64Array(this.values).sort();
+    return sortDurations(this.values);
   }
 
   /** The values in insertion order, as a new plain array. */

@@ -1,0 +1,54 @@
+// Sorting millions of durations is most of what a large report costs after reading. Durations
+// are non-negative doubles, and for those the IEEE-754 bit pattern, read as an unsigned 64-bit
+// integer, sorts in the same order as the number. So a least-significant-digit radix sort on the
+// two 32-bit halves — 16 bits a pass, skipping passes where every value has the same digit —
+// sorts them in linear time. Anything else (negative, NaN, -0) falls back to the built-in sort.
+
+const BUCKETS = 1 << 16;
+const SMALL = 2048;
+
+/** The values sorted ascending, in a new Float64Array; the input is not changed. */
+export function sortDurations(values: readonly number[]): Float64Array {
+  const count = values.length;
+  const sorted = new Float64Array(values);
+  if (count < SMALL) return sorted.sort();
+  for (let index = 0; index < count; index += 1) {
+    const value = sorted[index] as number;
+    if (!(value > 0 || Object.is(value, 0))) return sorted.sort();
+  }
+  let words = new Uint32Array(sorted.buffer);
+  let spare = new Uint32Array(words.length);
+  const counts = new Uint32Array(BUCKETS);
+  // Little-endian words: the low half of value i is words[2i], the high half words[2i + 1].
+  const little = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+  for (let pass = 0; pass < 4; pass += 1) {
+    const word = (pass < 2 ? 0 : 1) ^ (little ? 0 : 1);
+    const shift = (pass % 2) * 16;
+    counts.fill(0);
+    for (let index = 0; index < count; index += 1) {
+      const digit = ((words[2 * index + word] as number) >>> shift) & 0xffff;
+      counts[digit] = (counts[digit] as number) + 1;
+    }
+    // Every value has the same digit here: this pass would not move anything.
+    if (counts[((words[word] as number) >>> shift) & 0xffff] === count) continue;
+    let total = 0;
+    for (let digit = 0; digit < BUCKETS; digit += 1) {
+      const here = counts[digit] as number;
+      counts[digit] = total;
+      total += here;
+    }
+    for (let index = 0; index < count; index += 1) {
+      const low = words[2 * index] as number;
+      const high = words[2 * index + 1] as number;
+      const digit = (((word === 0 ? low : high) as number) >>> shift) & 0xffff;
+      const target = counts[digit] as number;
+      counts[digit] = target + 1;
+      spare[2 * target] = low;
+      spare[2 * target + 1] = high;
+    }
+    const swap = words;
+    words = spare;
+    spare = swap;
+  }
+  return new Float64Array(words.buffer);
+}
