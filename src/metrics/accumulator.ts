@@ -35,6 +35,11 @@ export interface FunnelAccumulator {
   result(): FunnelReport;
   /** The state as plain JSON, to send to another process; {@link funnelAccumulatorFromJSON} reads it back. */
   toJSON(): FunnelAccumulatorJSON;
+  /**
+   * A new accumulator for the same pipeline from a state that {@link FunnelAccumulator.toJSON}
+   * wrote (here or in another process); the same as {@link funnelAccumulatorFromJSON}.
+   */
+  fromJSON(json: FunnelAccumulatorJSON): FunnelAccumulator;
 }
 
 /**
@@ -104,6 +109,7 @@ function build(
       return accumulator;
     },
     result: () => reportOf(pipeline, inner.resolved, inner.state, inner.added),
+    fromJSON: (json) => funnelAccumulatorFromJSON(pipeline, json),
     toJSON: () => ({
       version: 1,
       stages: pipeline.stages.map((stage) => stage.id),

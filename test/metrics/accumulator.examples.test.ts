@@ -252,3 +252,29 @@ describe('createFunnelAccumulator: pieces give the one-pass report', () => {
     expect(['merged 2', 'refused']).toContain(child.stdout.trim());
   }, 30_000);
 });
+
+describe('createFunnelAccumulator: fromJSON as a method', () => {
+  it('reads a state written by toJSON into a new accumulator of the same pipeline', () => {
+    const pipeline = presets.buyingPipeline;
+    const journeys = [
+      {
+        id: 'a',
+        origin: 'marketing',
+        amount: '10.50',
+        events: [
+          { type: 'stage' as const, stage: 'lead', at: '2026-01-05' },
+          { type: 'outcome' as const, outcome: 'won' as const, at: '2026-02-01' },
+        ],
+      },
+      { id: 'b', events: [{ type: 'stage' as const, stage: 'prospect', at: '2026-01-07' }] },
+    ];
+    const first = createFunnelAccumulator(pipeline, { asOf: '2026-06-30' });
+    first.add(journeys[0] as JourneyInput);
+    const copy = first.fromJSON(JSON.parse(JSON.stringify(first.toJSON())));
+    expect(copy).not.toBe(first);
+    copy.add(journeys[1] as JourneyInput);
+    expect(JSON.stringify(copy.result())).toBe(
+      JSON.stringify(funnelReport(pipeline, journeys, { asOf: '2026-06-30' })),
+    );
+  });
+});
