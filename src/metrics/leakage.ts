@@ -1,10 +1,10 @@
 import type { JourneyInput } from '../journey/types.js';
 import type { Pipeline } from '../pipeline/types.js';
-import type { DurationSummary } from '../stats/summarizeDurations.js';
+import { type DurationSummary, summarizeSorted } from '../stats/summarizeDurations.js';
 import { MS_PER_DAY } from '../time/days.js';
 import type { DateInput } from '../time/readDate.js';
 import { compareKeys } from './conversion.js';
-import { summarizeHistogram, summarizeSorted } from './fastStats.js';
+import { summarizeHistogram } from './fastStats.js';
 import { emptyCell, type FunnelState, type LeakageCell, mergeCell } from './funnelState.js';
 import type { CohortOptions, ResolvedOptions } from './options.js';
 import { runStandalone } from './runFunnel.js';

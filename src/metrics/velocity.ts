@@ -1,10 +1,9 @@
 import type { JourneyInput } from '../journey/types.js';
 import type { Pipeline } from '../pipeline/types.js';
-import type { KaplanMeierResult } from '../stats/kaplanMeier.js';
-import type { DurationSummary } from '../stats/summarizeDurations.js';
+import { type KaplanMeierResult, kaplanMeierSorted } from '../stats/kaplanMeier.js';
+import { type DurationSummary, summarizeSorted } from '../stats/summarizeDurations.js';
 import { MS_PER_DAY } from '../time/days.js';
 import type { DateInput } from '../time/readDate.js';
-import { kaplanMeierSorted, summarizeSorted } from './fastStats.js';
 import type { FunnelState } from './funnelState.js';
 import type { NumberList } from './numberList.js';
 import type { CohortOptions, ResolvedOptions } from './options.js';

@@ -1,6 +1,5 @@
 import type { IntervalOptions } from './interval.js';
 import { probit } from './normalQuantile.js';
-import { sortedOrder } from './sortedOrder.js';
 import { fail, readArray, readConfidence, readNumbers, shown } from './validate.js';
 
 /**
@@ -97,8 +96,34 @@ export function kaplanMeier(
       );
     }
   });
-  const z = -probit((1 - readConfidence(options, where)) / 2);
+  const confidence = readConfidence(options, where);
+  const events: number[] = [];
+  const censored: number[] = [];
+  times.forEach((time, index) => {
+    (flags[index] === true ? events : censored).push(time);
+  });
+  return kaplanMeierSorted(new Float64Array(events).sort(), new Float64Array(censored).sort(), {
+    scale: 1,
+    confidence,
+    maxRows: Number.POSITIVE_INFINITY,
+  });
+}
 
+/**
+ * The estimator itself, for sorted event times and sorted censoring times (merged in one pass,
+ * O(n)). Times are divided by `scale` on output (86,400,000 turns milliseconds into days). The
+ * median comes from the full curve; the table keeps at most `maxRows` rows, evenly spaced by
+ * subjects passed, each row exact, with `events` and `censored` summed over the rows it stands
+ * for (so they still add up). With `maxRows` infinite it is R's `survfit` table.
+ */
+export function kaplanMeierSorted(
+  events: Float64Array,
+  censored: Float64Array,
+  options: { readonly scale: number; readonly confidence: number; readonly maxRows: number },
+): KaplanMeierResult {
+  const { scale, maxRows } = options;
+  const z = -probit((1 - options.confidence) / 2);
+  const total = events.length + censored.length;
   const result: KaplanMeierResult = {
     times: [],
     atRisk: [],
@@ -109,33 +134,55 @@ export function kaplanMeier(
     upper: [],
     median: null,
   };
-  const order = sortedOrder(times);
-  let atRisk = times.length;
+  let atRisk = total;
   let survival = 1;
   let greenwood = 0;
-  for (let start = 0; start < order.length; ) {
-    const time = times[order[start] as number] as number;
-    let events = 0;
-    let end = start;
-    for (; end < order.length && times[order[end] as number] === time; end += 1) {
-      if (flags[order[end] as number] === true) events += 1;
+  let e = 0;
+  let c = 0;
+  let pendingEvents = 0;
+  let pendingCensored = 0;
+  // Keep a row each time another `step` subjects have passed (every row when maxRows is infinite).
+  const step = Number.isFinite(maxRows) ? total / maxRows : 0;
+  let nextKeep = step;
+  while (e < events.length || c < censored.length) {
+    const nextEvent = e < events.length ? (events[e] as number) : Number.POSITIVE_INFINITY;
+    const nextCensored = c < censored.length ? (censored[c] as number) : Number.POSITIVE_INFINITY;
+    const time = nextEvent < nextCensored ? nextEvent : nextCensored;
+    let died = 0;
+    while (e < events.length && events[e] === time) {
+      died += 1;
+      e += 1;
     }
-    if (events > 0) {
-      survival *= (atRisk - events) / atRisk;
+    let left = 0;
+    while (c < censored.length && censored[c] === time) {
+      left += 1;
+      c += 1;
+    }
+    const riskHere = atRisk;
+    // Tied events in one factor; a censoring at t is still at risk at t (it leaves after).
+    if (died > 0) {
+      survival *= (atRisk - died) / atRisk;
       // d = n empties the curve; its Greenwood term is infinite, and no row follows it.
-      if (events < atRisk) greenwood += events / (atRisk * (atRisk - events));
+      if (died < atRisk) greenwood += died / (atRisk * (atRisk - died));
     }
-    const limits = logLogInterval(survival, greenwood, z);
-    result.times.push(time);
-    result.atRisk.push(atRisk);
-    result.events.push(events);
-    result.censored.push(end - start - events);
-    result.survival.push(survival);
-    result.lower.push(limits?.lower ?? null);
-    result.upper.push(limits?.upper ?? null);
-    if (result.median === null && survival <= 0.5 + MEDIAN_TOLERANCE) result.median = time;
-    atRisk -= end - start;
-    start = end;
+    if (result.median === null && survival <= 0.5 + MEDIAN_TOLERANCE) result.median = time / scale;
+    atRisk -= died + left;
+    pendingEvents += died;
+    pendingCensored += left;
+    const passed = total - atRisk;
+    if (passed >= nextKeep || atRisk === 0) {
+      const limits = logLogInterval(survival, greenwood, z);
+      result.times.push(time / scale);
+      result.atRisk.push(riskHere);
+      result.events.push(pendingEvents);
+      result.censored.push(pendingCensored);
+      result.survival.push(survival);
+      result.lower.push(limits?.lower ?? null);
+      result.upper.push(limits?.upper ?? null);
+      pendingEvents = 0;
+      pendingCensored = 0;
+      if (step > 0) while (nextKeep <= passed) nextKeep += step;
+    }
   }
   return result;
 }
