@@ -1,5 +1,5 @@
 import type { AttributeValue, JourneyInput } from '../journey/types.js';
-import { decimalOf, type MoneySum, sumValue } from '../money/amount.js';
+import { addAmount, decimalOf, type MoneySum, moneySum, sumValue } from '../money/amount.js';
 import { type Decimal, Money } from '../money/money.js';
 import type { Pipeline } from '../pipeline/types.js';
 import type { DateInput } from '../time/readDate.js';
@@ -92,37 +92,52 @@ function share(count: number, value: MoneySum, total: number, totalValue: Decima
   };
 }
 
-function sortedAmounts(state: FunnelState): Decimal[] {
-  if (state.wonDecimals.length === 0)
-    return Array.from(state.wonCents.sorted(), (cents) => decimalOf(cents));
+/** The won amounts: sorted cents when every amount has at most two decimals (nearly always). */
+function wonAmounts(state: FunnelState): { count: number; total: Decimal; median: Decimal | null } {
+  if (state.wonDecimals.length === 0) {
+    const cents = state.wonCents.sorted();
+    const count = cents.length;
+    const total = moneySum();
+    for (let index = 0; index < count; index += 1) addAmount(total, cents[index] as number);
+    const middle = count >> 1;
+    const median =
+      count === 0
+        ? null
+        : count % 2 === 1
+          ? decimalOf(cents[middle] as number)
+          : decimalOf(cents[middle - 1] as number)
+              .plus(decimalOf(cents[middle] as number))
+              .dividedBy(2);
+    return { count, total: sumValue(total), median };
+  }
   const all = [
-    ...Array.from(state.wonCents.toArray(), (cents) => decimalOf(cents)),
+    ...state.wonCents.toArray().map((cents) => decimalOf(cents)),
     ...state.wonDecimals.map((text) => new Money(text)),
-  ];
-  return all.sort((a, b) => a.comparedTo(b));
+  ].sort((a, b) => a.comparedTo(b));
+  const middle = all.length >> 1;
+  const median =
+    all.length === 0
+      ? null
+      : all.length % 2 === 1
+        ? (all[middle] as Decimal)
+        : (all[middle - 1] as Decimal).plus(all[middle] as Decimal).dividedBy(2);
+  return {
+    count: all.length,
+    total: all.reduce((sum, amount) => sum.plus(amount), new Money(0)),
+    median,
+  };
 }
 
 /** The deal figures of an accumulated state. */
 export function dealsOf(state: FunnelState, mixBy: string | null): DealMetricsResult {
-  const amounts = sortedAmounts(state);
+  const { count: withValue, total, median } = wonAmounts(state);
   const count = state.existing.count + state.newCustomers.count;
-  const total = amounts.reduce((sum, amount) => sum.plus(amount), new Money(0));
-  const middle = amounts.length >> 1;
-  const median =
-    amounts.length === 0
-      ? null
-      : amounts.length % 2 === 1
-        ? (amounts[middle] as Decimal)
-        : (amounts[middle - 1] as Decimal)
-            .plus(amounts[middle] as Decimal)
-            .dividedBy(2)
-            .toDecimalPlaces(2);
   return {
     count,
-    withValue: amounts.length,
+    withValue,
     total,
-    mean: amounts.length === 0 ? null : total.dividedBy(amounts.length).toDecimalPlaces(2),
-    median,
+    mean: withValue === 0 ? null : total.dividedBy(withValue).toDecimalPlaces(2),
+    median: median?.toDecimalPlaces(2) ?? null,
     existing: share(state.existing.count, state.existing.value, count, total),
     new: share(state.newCustomers.count, state.newCustomers.value, count, total),
     mix:

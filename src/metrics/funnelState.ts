@@ -188,7 +188,7 @@ export function addTrack(state: FunnelState, options: ResolvedOptions, track: Jo
       return;
     }
   }
-  for (let bit = 0; bit < anomalyKinds.length; bit += 1) {
+  for (let bit = 0; track.anomalies !== 0 && bit < anomalyKinds.length; bit += 1) {
     if ((track.anomalies & (1 << bit)) !== 0) {
       state.anomalies.counts[bit] = (state.anomalies.counts[bit] as number) + 1;
       const ids = state.anomalies.ids[bit] as string[];
@@ -207,8 +207,9 @@ export function addTrack(state: FunnelState, options: ResolvedOptions, track: Jo
     }
     addToSlice(group.slice, options, track, pass);
   }
-  addVelocity(state, options, track);
-  addLeakage(state, options, track, pass);
+  const left = leftTimes(track);
+  addVelocity(state, options, track, left);
+  addLeakage(state, options, track, pass, left);
   if (track.status === 'won') addDeal(state, options, track);
 }
 
@@ -242,9 +243,12 @@ function addToSlice(
     slice.reached[stage] = (slice.reached[stage] as number) + 1;
     if (stage < track.furthest) {
       // Advanced: reached a later stage; with `within`, only in time.
-      let next = Number.NaN;
-      for (let later = stage + 1; later <= track.furthest && Number.isNaN(next); later += 1)
+      // Implied mode passes every later stage, so the next one's time is there; strict mode
+      // looks for the next observed entry.
+      let next = strict ? Number.NaN : (pass[stage + 1] as number);
+      for (let later = stage + 1; later <= track.furthest && Number.isNaN(next); later += 1) {
         next = pass[later] as number;
+      }
       const inTime = !(next - (pass[stage] as number) > options.withinMs);
       if (inTime) slice.advanced[stage] = (slice.advanced[stage] as number) + 1;
       else slice.late[stage] = (slice.late[stage] as number) + 1;
@@ -274,12 +278,21 @@ function addToSlice(
   }
 }
 
-/** When the journey left a stage it entered at `entered`: its first observed entry into a later stage. */
-function leftAt(track: JourneyTrack, stage: number): number {
-  let left = Number.NaN;
-  for (let later = stage + 1; later <= track.furthest; later += 1)
-    left = earlier(left, track.firstEntry[later] as number);
-  return left;
+let leftBuffer = new Float64Array(0);
+
+/**
+ * When the journey left each stage: its first observed entry into any later stage (NaN when
+ * none), for all stages at once — a suffix minimum, O(stages). Reuses one buffer.
+ */
+function leftTimes(track: JourneyTrack): Float64Array {
+  if (leftBuffer.length !== track.firstEntry.length)
+    leftBuffer = new Float64Array(track.firstEntry.length);
+  let later = Number.NaN;
+  for (let stage = track.firstEntry.length - 1; stage >= 0; stage -= 1) {
+    leftBuffer[stage] = stage > track.furthest ? Number.NaN : later;
+    if (stage <= track.furthest) later = earlier(later, track.firstEntry[stage] as number);
+  }
+  return leftBuffer;
 }
 
 /** The earlier of two times, where NaN means "none". */
@@ -288,7 +301,12 @@ function earlier(a: number, b: number): number {
   return b < a ? b : a;
 }
 
-function addVelocity(state: FunnelState, options: ResolvedOptions, track: JourneyTrack): void {
+function addVelocity(
+  state: FunnelState,
+  options: ResolvedOptions,
+  track: JourneyTrack,
+  leftTime: Float64Array,
+): void {
   const last = state.stageCount - 1;
   for (let stage = 0; stage < last && stage <= track.furthest; stage += 1) {
     const entered = track.firstEntry[stage] as number;
@@ -299,7 +317,7 @@ function addVelocity(state: FunnelState, options: ResolvedOptions, track: Journe
       else state.negativeDurations += 1;
     }
     // Time in stage: until it left (advanced or exited here), else censored at asOf.
-    const left = leftAt(track, stage);
+    const left = leftTime[stage] as number;
     const exitedHere =
       stage === track.furthest && (track.status === 'lost' || track.status === 'disqualified');
     const end = !Number.isNaN(left) ? left : exitedHere ? track.closedAt : options.asOf;
@@ -332,6 +350,7 @@ function addLeakage(
   options: ResolvedOptions,
   track: JourneyTrack,
   pass: Float64Array,
+  leftTime: Float64Array,
 ): void {
   let byOrigin = state.leakage.get(track.origin);
   if (!byOrigin) {
@@ -344,7 +363,7 @@ function addLeakage(
     const cell = byOrigin.cells[stage] as LeakageCell;
     const entered = pass[stage] as number;
     const exitedHere = exited && stage === track.furthest;
-    const left = exitedHere ? track.closedAt : leftAt(track, stage);
+    const left = exitedHere ? track.closedAt : (leftTime[stage] as number);
     if (exitedHere) {
       cell.exited += 1;
       cell.reasons.set(track.reason, (cell.reasons.get(track.reason) ?? 0) + 1);
@@ -365,6 +384,7 @@ function addLeakage(
     const until = Number.isNaN(left) ? Number.POSITIVE_INFINITY : left;
     let count = 0;
     let first = Number.NaN;
+    // Most journeys have few activities or none: the scan is skipped then.
     for (let position = 0; position < track.activityCount; position += 1) {
       const time = activities[position] as number;
       if (time < observed || time >= until) continue;

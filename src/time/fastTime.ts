@@ -34,8 +34,61 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** A digit's value, or a number above 9 for anything else (the unsigned shift folds negatives up). */
+const digitAt = (text: string, index: number): number => (text.charCodeAt(index) - ZERO) >>> 0;
+
+/** `YYYY-MM-DDTHH:MM:SS.sssZ`, what `toISOString` and most exports write: unrolled, no loops. */
+function canonicalIso(text: string): number {
+  const y0 = digitAt(text, 0);
+  const y1 = digitAt(text, 1);
+  const y2 = digitAt(text, 2);
+  const y3 = digitAt(text, 3);
+  const m0 = digitAt(text, 5);
+  const m1 = digitAt(text, 6);
+  const d0 = digitAt(text, 8);
+  const d1 = digitAt(text, 9);
+  const h0 = digitAt(text, 11);
+  const h1 = digitAt(text, 12);
+  const i0 = digitAt(text, 14);
+  const i1 = digitAt(text, 15);
+  const s0 = digitAt(text, 17);
+  const s1 = digitAt(text, 18);
+  const f0 = digitAt(text, 20);
+  const f1 = digitAt(text, 21);
+  const f2 = digitAt(text, 22);
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9)
+    return Number.NaN;
+  if (h0 > 9 || h1 > 9 || i0 > 9 || i1 > 9 || s0 > 9 || s1 > 9 || f0 > 9 || f1 > 9 || f2 > 9)
+    return Number.NaN;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  const hour = h0 * 10 + h1;
+  const minute = i0 * 10 + i1;
+  const second = s0 * 10 + s1;
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)))
+    return Number.NaN;
+  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  const ms = f0 * 100 + f1 * 10 + f2;
+  return (
+    daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000 + ms
+  );
+}
+
 function fastIso(text: string): number {
   const length = text.length;
+  if (
+    length === 24 &&
+    text.charCodeAt(23) === 90 &&
+    text.charCodeAt(10) === 84 &&
+    text.charCodeAt(4) === 45 &&
+    text.charCodeAt(7) === 45 &&
+    text.charCodeAt(13) === 58 &&
+    text.charCodeAt(16) === 58 &&
+    text.charCodeAt(19) === 46
+  ) {
+    return canonicalIso(text);
+  }
   if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
