@@ -1,7 +1,7 @@
 import type { AttributeValue, JourneyInput } from '../journey/types.js';
 import type { Pipeline } from '../pipeline/types.js';
 import type { DateInput } from '../time/readDate.js';
-import type { FunnelState, Slice } from './funnelState.js';
+import { allSlice, type FunnelState, type Slice } from './funnelState.js';
 import type { CohortOptions, FunnelOptions, ResolvedOptions } from './options.js';
 import { interval, type RateInterval, rate } from './ratio.js';
 import { END_OF_TIME, runStandalone } from './runFunnel.js';
@@ -210,10 +210,11 @@ export function conversionOf(
   state: FunnelState,
   options: ResolvedOptions,
 ): ConversionResult {
+  const all = allSlice(state, options);
   const result: ConversionResult = {
     mode: options.flow ? 'flow' : 'cohort',
-    stages: rows(pipeline, state.all, options),
-    overall: overall(pipeline, state.all, options),
+    stages: rows(pipeline, all, options),
+    overall: overall(pipeline, all, options),
   };
   if (options.by === null) return result;
   const groups = [...state.groups.values()]

@@ -196,8 +196,9 @@ export function addTrack(state: FunnelState, options: ResolvedOptions, track: Jo
         state.anomalies.ids[bit] = keepExamples(ids, [track.id]);
     }
   }
-  addToSlice(state.all, options, track, pass);
-  if (options.by !== null) {
+  // With groups, the all-journeys counts are their sum (see allSlice): each journey is counted once.
+  if (options.by === null) addToSlice(state.all, options, track, pass);
+  else {
     // Map keys are the values themselves: 1 and '1' stay apart, 0 and -0 are one group.
     const key = (options.by === 'origin' ? track.origin : track.attributes[options.by]) ?? null;
     let group = state.groups.get(key);
@@ -466,6 +467,17 @@ export function mergeCell(into: LeakageCell, from: LeakageCell): void {
   for (const [value, times] of from.activitiesToAdvance)
     tally(into.activitiesToAdvance, value, times);
   for (const [value, times] of from.activitiesToExit) tally(into.activitiesToExit, value, times);
+}
+
+/**
+ * The counts over all journeys: kept directly without groups, and with groups, their sum (counts
+ * and exact money totals, so the order of adding does not matter).
+ */
+export function allSlice(state: FunnelState, options: ResolvedOptions): Slice {
+  if (options.by === null) return state.all;
+  const all = emptySlice(state.stageCount);
+  for (const group of state.groups.values()) mergeSlice(all, group.slice);
+  return all;
 }
 
 /** Adds `from` into `into`. */

@@ -4,7 +4,7 @@ import type { Decimal } from '../money/money.js';
 import type { Pipeline } from '../pipeline/types.js';
 import type { DateInput } from '../time/readDate.js';
 import { compareKeys } from './conversion.js';
-import type { FunnelState, Slice } from './funnelState.js';
+import { allSlice, type FunnelState, type Slice } from './funnelState.js';
 import type { CohortOptions, ResolvedOptions } from './options.js';
 import { interval, type RateInterval, rate } from './ratio.js';
 import { END_OF_TIME, runStandalone } from './runFunnel.js';
@@ -104,7 +104,7 @@ export function winRateOf(
 ): WinRateResult {
   const result: WinRateResult = {
     from: pipeline.stages[options.winFrom]?.id as string,
-    ...figures(state.all, options),
+    ...figures(allSlice(state, options), options),
   };
   if (options.by === null) return result;
   const groups = [...state.groups.values()]

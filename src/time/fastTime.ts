@@ -29,6 +29,22 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146097 + dayOfEra - 719468;
 }
 
+// Days from 1970-01-01 to the first of each month of 1900–2199, filled in as they are met: the
+// hot path then adds the day instead of redoing the civil-calendar arithmetic for every time.
+const FIRST_YEAR = 1900;
+const monthStarts = new Float64Array(300 * 12).fill(Number.NaN);
+
+function monthStart(year: number, month: number): number {
+  const slot = (year - FIRST_YEAR) * 12 + month - 1;
+  if (slot < 0 || slot >= monthStarts.length) return daysFromCivil(year, month, 1);
+  let days = monthStarts[slot] as number;
+  if (Number.isNaN(days)) {
+    days = daysFromCivil(year, month, 1);
+    monthStarts[slot] = days;
+  }
+  return days;
+}
+
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
@@ -71,7 +87,9 @@ function canonicalIso(text: string): number {
   if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
   const ms = f0 * 100 + f1 * 10 + f2;
   return (
-    daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000 + ms
+    (monthStart(year, month) + day - 1) * 86_400_000 +
+    ((hour * 60 + minute) * 60 + second) * 1000 +
+    ms
   );
 }
 
