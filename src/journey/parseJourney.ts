@@ -2,7 +2,7 @@ import { parseOrThrow } from '../errors/fromZod.js';
 import type { IssuePath } from '../errors/PipelineError.js';
 import { deepFreeze } from '../pipeline/definePipeline.js';
 import type { Pipeline } from '../pipeline/types.js';
-import { journeySchema } from './schemas.js';
+import { isPlainObject, journeySchema } from './schemas.js';
 import { sortEvents } from './sortEvents.js';
 import type { Journey, JourneyEvent, JourneyInput } from './types.js';
 import { markJourneyValidated } from './validatedJourneys.js';
@@ -82,7 +82,8 @@ export function withoutUndefined(journey: unknown): unknown {
   if (typeof journey !== 'object' || journey === null || Array.isArray(journey)) return journey;
   const copy = dropUndefined(journey as Record<string, unknown>);
   const attributes = copy['attributes'];
-  if (typeof attributes === 'object' && attributes !== null && !Array.isArray(attributes)) {
+  // Only a plain object is copied: anything else (a Map, say) must reach the schema and fail there.
+  if (typeof attributes === 'object' && attributes !== null && isPlainObject(attributes)) {
     copy['attributes'] = dropUndefined(attributes as Record<string, unknown>);
   }
   const events = copy['events'];

@@ -41,6 +41,12 @@ const attributeValue: z.ZodType<AttributeValue> = /* @__PURE__ */ z.union([
   z.null(),
 ]);
 
+/** A plain object (`{}` or `Object.create(null)`): not a Map, a Date or a class instance. */
+export function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
 /**
  * Journey attributes: a record of JSON primitives. A key named `__proto__` (possible from
  * `JSON.parse`) is rejected: a plain object cannot hold it, and dropping it would be silent.
@@ -48,6 +54,14 @@ const attributeValue: z.ZodType<AttributeValue> = /* @__PURE__ */ z.union([
 export const attributesSchema = /* @__PURE__ */ z
   .unknown()
   .superRefine((value, context) => {
+    if (typeof value === 'object' && value !== null && !isPlainObject(value)) {
+      context.addIssue({
+        code: 'custom',
+        message: `Expected attributes as a plain object, received a ${value.constructor?.name ?? 'special object'}`,
+        params: { code: 'invalid_type' },
+      });
+      return;
+    }
     if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
       context.addIssue({
         code: 'custom',

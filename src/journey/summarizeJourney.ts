@@ -86,7 +86,10 @@ export interface JourneySummary {
   readonly recycles: number;
   /** When it was last recycled, if it has not entered a stage since; otherwise `null`. */
   readonly recycledAt: Date | null;
-  /** Days in the current stage since its latest entry, until the close or `asOf`; `null` before any stage. */
+  /**
+   * Days in the current stage, from the start of the current stay (a repeated entry does not
+   * restart it; a reopen or a recycle does) until the close or `asOf`; `null` before any stage.
+   */
   readonly ageInStageDays: number | null;
   /** The journey's value, or `null` when it has none. */
   readonly amount: Decimal | null;

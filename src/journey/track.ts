@@ -5,6 +5,7 @@ import { stageIndex, stageIndexMap, unknownStage } from '../pipeline/stageIndex.
 import { outcomeKinds, type Pipeline } from '../pipeline/types.js';
 import { timeOf } from '../time/fastTime.js';
 import { validateJourney } from './parseJourney.js';
+import { isPlainObject } from './schemas.js';
 import type { AttributeValue, JourneyInput } from './types.js';
 import { isValidatedJourney } from './validatedJourneys.js';
 
@@ -201,7 +202,7 @@ function looksValid(input: JourneyInput): boolean {
   if (!isOptionalText(input.origin) || !Array.isArray(input.events)) return false;
   const { attributes } = input;
   if (attributes === undefined) return true;
-  if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes))
+  if (typeof attributes !== 'object' || attributes === null || !isPlainObject(attributes))
     return false;
   if (Object.hasOwn(attributes, '__proto__')) return false;
   for (const key in attributes) if (!isPrimitive(attributes[key])) return false;
@@ -216,7 +217,8 @@ function validEventKeys(event: Record<string, unknown>): boolean {
     for (const key in event) if (key !== 'type' && key !== 'stage' && key !== 'at') return false;
     return true;
   }
-  const keys = eventKeys[type as string];
+  const keys =
+    typeof type === 'string' && Object.hasOwn(eventKeys, type) ? eventKeys[type] : undefined;
   if (!keys) return false;
   for (const key in event) if (!keys.has(key)) return false;
   return true;
@@ -430,9 +432,11 @@ function walk(pipeline: Pipeline, track: JourneyTrack, asOf: number): void {
           continue;
         }
         if (track.status === 'won' && code === last) continue;
+        // Reopened: a new pass, like a recycle (re-entering is expected, the stage's age restarts).
         track.status = 'open';
         track.closedAt = Number.NaN;
         track.reason = null;
+        track.recycledSinceEntry = true;
       }
       enter(track, code, at);
     } else if (type === ACTIVITY) {
@@ -465,9 +469,12 @@ function walk(pipeline: Pipeline, track: JourneyTrack, asOf: number): void {
   ) {
     track.anomalies |= MISSING_AMOUNT;
   }
-  for (let stage = 1; stage <= track.furthest; stage += 1) {
-    if ((track.firstEntry[stage] as number) < (track.firstEntry[stage - 1] as number)) {
-      track.anomalies |= TIME_OUT_OF_ORDER;
-    }
+  // Any observed entry earlier than an observed entry into an earlier stage, skipped stages between.
+  let latest = Number.NEGATIVE_INFINITY;
+  for (let stage = 0; stage <= track.furthest; stage += 1) {
+    const time = track.firstEntry[stage] as number;
+    if (Number.isNaN(time)) continue;
+    if (time < latest) track.anomalies |= TIME_OUT_OF_ORDER;
+    else latest = time;
   }
 }

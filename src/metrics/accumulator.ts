@@ -194,6 +194,19 @@ export function funnelAccumulatorFromJSON(
       'The state was built for a pipeline with other stages',
     );
   }
+  if (!Number.isSafeInteger(json.added) || json.added < 0) {
+    throw new PipelineError(
+      'invalid_options',
+      [
+        {
+          code: 'invalid_type',
+          path: ['added'],
+          message: `Expected a whole number of journeys ≥ 0, received ${String(json.added)}`,
+        },
+      ],
+      { where: 'funnelAccumulatorFromJSON' },
+    );
+  }
   const resolved = resolveOptions(pipeline, json.options, 'funnelAccumulatorFromJSON');
   const options = deepFreeze(structuredClone(json.options));
   const state = stateFromJSON(json.state, ids.length);

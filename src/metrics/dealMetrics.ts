@@ -50,7 +50,7 @@ export interface DealMetricsResult {
   readonly mean: Decimal | null;
   /** Median won amount (the mean of the middle two for an even count, rounded to the cent half to even); null without amounts. */
   readonly median: Decimal | null;
-  /** Won from existing customers (the `existingAttribute` is true, 1, 'true', 'yes' or 'existing'). */
+  /** Won from existing customers (the `existingAttribute` is true, 1, or 'true' / 'yes' / 'existing' in any case). */
   readonly existing: DealShare;
   /** Won from new customers (everyone else). */
   readonly new: DealShare;

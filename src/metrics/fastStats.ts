@@ -1,8 +1,8 @@
+import { interpolate } from '../stats/quantile.js';
 import { type DurationSummary, EMPTY_SUMMARY } from '../stats/summarizeDurations.js';
 
-// The calculators' statistics over lists that may hold a million durations: computed on sorted
-// typed arrays without copies, with the same definitions as the public functions in stats/
-// (type-7 quantiles), which tests hold them to. The Kaplan–Meier estimator lives in stats/.
+// Summaries of whole numbers kept as histograms (activities per journey), with the same
+// definitions as stats/ (type-7 quantiles through the same interpolation).
 
 /** The summary of whole numbers kept as a histogram (value → how many), e.g. activities per journey. */
 export function summarizeHistogram(histogram: ReadonlyMap<number, number>): DurationSummary {
@@ -15,7 +15,8 @@ export function summarizeHistogram(histogram: ReadonlyMap<number, number>): Dura
     total += value * times;
   }
   if (count === 0) return EMPTY_SUMMARY;
-  // The k-th smallest value (0-based), read off the cumulative counts.
+  // The histogram as a sorted list whose k-th value is read off the cumulative counts, so that
+  // the quantiles are exactly stats/quantile's interpolation.
   const nth = (rank: number): number => {
     let seen = 0;
     for (const value of values) {
@@ -24,15 +25,10 @@ export function summarizeHistogram(histogram: ReadonlyMap<number, number>): Dura
     }
     return values[values.length - 1] as number;
   };
-  const quantile = (q: number): number => {
-    const h = (count - 1) * q;
-    const below = Math.floor(h);
-    const low = nth(below);
-    if (below >= count - 1) return low;
-    const high = nth(below + 1);
-    const fraction = h - below;
-    return fraction >= 0.5 ? high - (high - low) * (1 - fraction) : low + (high - low) * fraction;
-  };
+  const sorted = new Proxy({ length: count } as ArrayLike<number>, {
+    get: (target, key) => (key === 'length' ? target.length : nth(Number(key))),
+  });
+  const quantile = (q: number) => interpolate(sorted, q) as number;
   return {
     count,
     mean: total / count,

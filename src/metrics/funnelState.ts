@@ -136,27 +136,26 @@ export function keepExamples(ids: string[], more: readonly string[]): string[] {
   return merged.length > EXAMPLES ? merged.slice(0, EXAMPLES) : merged;
 }
 
-const truthy = new Set<unknown>([
-  true,
-  1,
-  'true',
-  'yes',
-  'existing',
-  'TRUE',
-  'Yes',
-  'YES',
-  'Existing',
-]);
+/** An attribute's own value (never one inherited from Object.prototype, like `toString`). */
+function attribute(track: JourneyTrack, name: string): AttributeValue | undefined {
+  return Object.hasOwn(track.attributes, name) ? track.attributes[name] : undefined;
+}
+
+/** A group key: missing is null, and -0 is 0, so the key never depends on which journey came first. */
+function groupKey(value: AttributeValue | undefined): AttributeValue {
+  if (value === undefined || value === null) return null;
+  return value === 0 ? 0 : value;
+}
+
+// One buffer reused for every journey: the calculators read millions.
+let passBuffer = new Float64Array(0);
 
 /**
  * The time a journey passed each stage: its first observed entry, or for an implied passage the
  * earliest observed entry into any later stage (NaN when there is none). In strict mode only
  * observed entries count.
  */
-let passBuffer = new Float64Array(0);
-
 function passTimes(track: JourneyTrack, strict: boolean): Float64Array {
-  // One buffer reused for every journey: the calculators read millions.
   if (passBuffer.length !== track.firstEntry.length)
     passBuffer = new Float64Array(track.firstEntry.length);
   const times = passBuffer;
@@ -181,7 +180,10 @@ export function addTrack(state: FunnelState, options: ResolvedOptions, track: Jo
     return;
   }
   const pass = passTimes(track, options.strict);
-  if (options.cohort && !options.flow) {
+  if (options.cohort) {
+    // Flow conversion counts entries inside the window from every journey; everything else
+    // measures the cohort: the journeys that entered the cohort stage inside the window.
+    if (options.flow) addFlowEntries(sliceOf(state, options, track), options.cohort, track, pass);
     const entered = pass[options.cohort.stage] as number;
     if (!(entered >= options.cohort.start && entered < options.cohort.end)) {
       state.outsideCohort += 1;
@@ -197,21 +199,38 @@ export function addTrack(state: FunnelState, options: ResolvedOptions, track: Jo
     }
   }
   // With groups, the all-journeys counts are their sum (see allSlice): each journey is counted once.
-  if (options.by === null) addToSlice(state.all, options, track, pass);
-  else {
-    // Map keys are the values themselves: 1 and '1' stay apart, 0 and -0 are one group.
-    const key = (options.by === 'origin' ? track.origin : track.attributes[options.by]) ?? null;
-    let group = state.groups.get(key);
-    if (!group) {
-      group = { key, slice: emptySlice(state.stageCount) };
-      state.groups.set(key, group);
-    }
-    addToSlice(group.slice, options, track, pass);
-  }
+  addToSlice(sliceOf(state, options, track), options, track, pass);
   const left = leftTimes(track);
   addVelocity(state, options, track, left);
   addLeakage(state, options, track, pass, left);
   if (track.status === 'won') addDeal(state, options, track);
+}
+
+/** The slice a journey's counts go to: all journeys, or its group when there are groups. */
+function sliceOf(state: FunnelState, options: ResolvedOptions, track: JourneyTrack): Slice {
+  if (options.by === null) return state.all;
+  // Map keys are the values themselves: 1 and '1' stay apart, 0 and -0 are one group.
+  const key = groupKey(options.by === 'origin' ? track.origin : attribute(track, options.by));
+  let group = state.groups.get(key);
+  if (!group) {
+    group = { key, slice: emptySlice(state.stageCount) };
+    state.groups.set(key, group);
+  }
+  return group.slice;
+}
+
+/** Flow mode: entries into each stage inside the window (an implied passage at its pass time). */
+function addFlowEntries(
+  slice: Slice,
+  window: { readonly start: number; readonly end: number },
+  track: JourneyTrack,
+  pass: Float64Array,
+): void {
+  for (let stage = 0; stage <= track.furthest; stage += 1) {
+    const time = pass[stage] as number;
+    if (time >= window.start && time < window.end)
+      slice.entries[stage] = (slice.entries[stage] as number) + 1;
+  }
 }
 
 function reachedStage(
@@ -232,13 +251,6 @@ function addToSlice(
   const last = slice.reached.length - 1;
   const { strict } = options;
   slice.journeys += 1;
-  if (options.flow && options.cohort) {
-    const { start, end } = options.cohort;
-    for (let stage = 0; stage <= track.furthest; stage += 1) {
-      const time = pass[stage] as number;
-      if (time >= start && time < end) slice.entries[stage] = (slice.entries[stage] as number) + 1;
-    }
-  }
   for (let stage = 0; stage <= track.furthest; stage += 1) {
     if (!reachedStage(track, pass, stage, strict)) continue;
     slice.reached[stage] = (slice.reached[stage] as number) + 1;
@@ -388,7 +400,9 @@ function addLeakage(
     // Most journeys have few activities or none: the scan is skipped then.
     for (let position = 0; position < track.activityCount; position += 1) {
       const time = activities[position] as number;
-      if (time < observed || time >= until) continue;
+      // A touch at the instant of a close still counts (it is ordered before the outcome); one
+      // at the instant of entering the next stage belongs to that stage.
+      if (time < observed || time > until || (time === until && !exitedHere)) continue;
       if (count === 0) first = time;
       count += 1;
     }
@@ -403,10 +417,13 @@ function tally(histogram: Map<number, number>, value: number, times = 1): void {
   histogram.set(value, (histogram.get(value) ?? 0) + times);
 }
 
+/** An existing customer: true, 1, or the text true / yes / existing in any letter case. */
 function isExisting(value: AttributeValue | undefined): boolean {
-  return truthy.has(value);
+  if (value === true || value === 1) return true;
+  return (
+    typeof value === 'string' && ['true', 'yes', 'existing'].includes(value.trim().toLowerCase())
+  );
 }
-
 function addDeal(state: FunnelState, options: ResolvedOptions, track: JourneyTrack): void {
   const amount: Amount | null = track.amount;
   if (amount !== null) {
@@ -419,7 +436,7 @@ function addDeal(state: FunnelState, options: ResolvedOptions, track: JourneyTra
   side.count += 1;
   if (amount !== null) addAmount(side.value, amount);
   if (options.mixBy !== null) {
-    const key = track.attributes[options.mixBy] ?? null;
+    const key = groupKey(attribute(track, options.mixBy));
     let entry = state.mix.get(key);
     if (!entry) {
       entry = { key, count: 0, value: moneySum() };

@@ -67,7 +67,7 @@ export interface FunnelOptions {
   };
   /** Velocity options. */
   readonly velocity?: {
-    /** Where the cycle time starts (default: each journey's first observed stage entry). */
+    /** Where the cycle time starts (default: the first observed entry into any stage before the last). */
     readonly from?: string;
     /** At most this many rows in each time-in-stage curve (default 100). */
     readonly curveRows?: number;
@@ -86,7 +86,7 @@ export interface FunnelOptions {
   };
   /** Deal-metric options. */
   readonly deals?: {
-    /** The attribute that marks an existing customer (default `'existingCustomer'`): true, 'true', 'yes', 'existing' or 1. */
+    /** The attribute that marks an existing customer (default `'existingCustomer'`): true, 1, or 'true' / 'yes' / 'existing' in any case. */
     readonly existingAttribute?: string;
     /** An attribute to show the mix of won deals by (count and value shares). */
     readonly mixBy?: string;

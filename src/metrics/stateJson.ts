@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { parseOrThrow } from '../errors/fromZod.js';
+import { PipelineError } from '../errors/PipelineError.js';
+import { anomalyKinds } from '../journey/track.js';
 import type { MoneySum } from '../money/amount.js';
 import { Money } from '../money/money.js';
 import type { FunnelState, LeakageCell, Slice } from './funnelState.js';
@@ -154,22 +156,30 @@ export function stateFromJSON(json: unknown, stageCount: number): FunnelState {
   const parsed = parseOrThrow(stateSchema, json, 'invalid_options', 'funnelAccumulatorFromJSON', [
     'state',
   ]);
-  const perStage = [parsed.all, ...parsed.groups.map((group) => group.slice)].every((slice) =>
-    [slice.reached, slice.advanced, slice.late, slice.exited, slice.open, slice.entries].every(
-      (list) => list.length === stageCount,
-    ),
-  );
-  if (
-    !perStage ||
-    parsed.toNextMs.length !== stageCount ||
-    parsed.leakage.some((entry) => entry.cells.length !== stageCount)
-  ) {
-    parseOrThrow(
-      z.never({ error: `Expected one entry per stage (${stageCount})` }),
-      undefined,
+  const slices = [parsed.all, ...parsed.groups.map((group) => group.slice)];
+  const perStage =
+    slices.every((slice) =>
+      [slice.reached, slice.advanced, slice.late, slice.exited, slice.open, slice.entries].every(
+        (list) => list.length === stageCount,
+      ),
+    ) &&
+    [parsed.toNextMs, parsed.inStageEventMs, parsed.inStageCensoredMs].every(
+      (lists) => lists.length === stageCount,
+    ) &&
+    parsed.leakage.every((entry) => entry.cells.length === stageCount) &&
+    parsed.anomalies.counts.length === anomalyKinds.length &&
+    parsed.anomalies.ids.length === anomalyKinds.length;
+  if (!perStage) {
+    throw new PipelineError(
       'invalid_options',
-      'funnelAccumulatorFromJSON',
-      ['state'],
+      [
+        {
+          code: 'invalid_length',
+          path: ['state'],
+          message: `Expected one entry per stage (${stageCount}) and per anomaly kind`,
+        },
+      ],
+      { where: 'funnelAccumulatorFromJSON' },
     );
   }
   return {

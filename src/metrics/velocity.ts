@@ -59,7 +59,7 @@ export interface VelocityStage {
 export interface VelocityResult {
   /** Per stage. */
   readonly stages: readonly VelocityStage[];
-  /** Days from `from` (default: each journey's first observed entry) to won, among won journeys. */
+  /** Days from `from` (default: the first observed entry into any stage before the last) to won, among won journeys. */
   readonly cycle: DurationSummary;
 }
 
@@ -74,7 +74,7 @@ export interface VelocityResult {
 export interface VelocityOptions {
   /** Open journeys are censored here; later events are ignored. */
   readonly asOf: DateInput;
-  /** Where the cycle starts (default: each journey's first observed stage entry). */
+  /** Where the cycle starts (default: the first observed entry into any stage before the last). */
   readonly from?: string;
   /** Only journeys that entered the cohort stage inside the window. */
   readonly cohort?: CohortOptions;

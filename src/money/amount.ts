@@ -59,7 +59,9 @@ function centsOfText(text: string): number | undefined {
     }
   }
   if (decimals === 0) return undefined; // '12.' is left to the slow path
-  return decimals === 1 ? cents * 10 : decimals === 2 ? cents : cents * 100;
+  const result = decimals === 1 ? cents * 10 : decimals === 2 ? cents : cents * 100;
+  // Past 2^53 cents a double is no longer exact: such amounts take the Decimal path.
+  return result <= MAX_CENTS ? result : undefined;
 }
 
 /** An Amount as a Decimal. */

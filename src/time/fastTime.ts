@@ -164,7 +164,10 @@ export function timeOf(value: unknown): number {
   } else if (value instanceof Date) {
     return value.getTime();
   } else if (typeof value === 'number') {
-    return Number.isFinite(value) && Math.abs(value) <= 8.64e15 ? value : Number.NaN;
+    // As `new Date(value)` does: whole milliseconds, truncated toward zero (and never -0).
+    return Number.isFinite(value) && Math.abs(value) <= 8.64e15
+      ? Math.trunc(value) + 0
+      : Number.NaN;
   }
   const date = readDate(value);
   return typeof date === 'string' ? Number.NaN : date.getTime();

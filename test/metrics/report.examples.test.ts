@@ -89,6 +89,8 @@ describe('funnelReport: hand-checked reports', () => {
       { kind: 'outcome_before_first_stage', count: 1, examples: ['n1-won-before-lead'] },
       { kind: 'stage_reentered', count: 1, examples: ['n2-reentered'] },
       { kind: 'missing_amount', count: 1, examples: ['n3-no-amount'] },
+      // N1's win (customer, 01-05) is dated before its lead entry (01-10), across skipped stages.
+      { kind: 'time_out_of_order', count: 1, examples: ['n1-won-before-lead'] },
     ]);
     expect(report.journeys).toBe(6);
     expect(report.measured).toBe(6);
@@ -177,6 +179,7 @@ describe('funnelReport: hand-checked reports', () => {
     expect(report.anomalies.map((a) => a.kind)).toEqual([
       'outcome_before_first_stage',
       'stage_reentered',
+      'time_out_of_order',
     ]);
   });
 
