@@ -10,7 +10,9 @@ const SMALL = 2048;
 /** The values sorted ascending, in a new Float64Array; the input is not changed. */
 export function sortDurations(values: readonly number[]): Float64Array {
   const count = values.length;
-  const sorted = new Float64Array(values);
+  // An explicit loop: measured faster than `new Float64Array(values)` on the lists the calculators build.
+  const sorted = new Float64Array(count);
+  for (let index = 0; index < count; index += 1) sorted[index] = values[index] as number;
   if (count < SMALL) return sorted.sort();
   for (let index = 0; index < count; index += 1) {
     const value = sorted[index] as number;
