@@ -73,6 +73,38 @@ try {
   console.log(
     `smoke: the core bundles for a browser (${(size / 1024).toFixed(1)} KiB minified, budget ${budget / 1024} KiB)`,
   );
+
+  // Tree-shaking: an app that only defines a pipeline must not carry the metrics engine or the
+  // statistics (minified names are mangled, so the markers are message texts that survive).
+  // decimal.js does stay today: the build puts the modules in one shared chunk that imports it,
+  // and decimal.js is not marked side-effect free; a per-module build would drop it too.
+  writeFileSync(
+    join(folder, 'pipelineOnly.mjs'),
+    "import { definePipeline } from 'buying-pipeline';\nconsole.log(definePipeline);\n",
+  );
+  const small = await build({
+    entryPoints: [join(folder, 'pipelineOnly.mjs')],
+    absWorkingDir: folder,
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    minify: true,
+    logLevel: 'silent',
+  });
+  const text = small.outputFiles.map((file) => file.text).join('');
+  const markers = [
+    'Cannot merge an accumulator into itself',
+    'Flow conversion needs a window',
+    'to be at most trials',
+  ];
+  for (const marker of markers) {
+    if (text.includes(marker))
+      throw new Error(`importing only definePipeline pulled in "${marker}"`);
+  }
+  console.log(
+    `smoke: definePipeline alone bundles to ${(text.length / 1024).toFixed(1)} KiB (no metrics or statistics code)`,
+  );
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

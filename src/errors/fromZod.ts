@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { describe } from '../money/money.js';
+import { describe } from './describe.js';
 import {
   type IssuePath,
   PipelineError,

@@ -1,11 +1,12 @@
 import DecimalJs from 'decimal.js';
+import { describe } from '../errors/describe.js';
 
 /**
  * The library's private decimal constructor. A clone, so that a host application calling
  * `Decimal.set(...)` on its own copy of decimal.js cannot change our results. 34 significant
  * digits (IEEE decimal128) is far beyond any currency amount; ties round half to even.
  */
-export const Money = DecimalJs.clone({
+export const Money = /* @__PURE__ */ DecimalJs.clone({
   precision: 34,
   rounding: DecimalJs.ROUND_HALF_EVEN,
   toExpNeg: -21,
@@ -61,12 +62,4 @@ export function readMoney(value: unknown): DecimalJs | string {
       : `Expected a finite amount, received ${decimal.toString()}`;
   }
   return `Expected an amount as a string, number or Decimal, received ${describe(value)}`;
-}
-
-/** A short description of a value's type for error messages. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (value instanceof Date) return 'a Date';
-  return typeof value;
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod';
+import { describe } from '../errors/describe.js';
 import type { PipelineIssue } from '../errors/PipelineError.js';
-import { describe } from '../money/money.js';
 import { type Condition, conditionOperators } from './condition.js';
 
 const combinators = ['all', 'any', 'not'] as const;

@@ -1,4 +1,4 @@
-import { describe } from '../money/money.js';
+import { describe } from '../errors/describe.js';
 
 /**
  * A point in time as the library accepts it: a `Date`, epoch milliseconds, or an ISO-8601 string.
