@@ -7,6 +7,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
+/** Bundles an app file of the temporary folder for a browser, minified, in memory. */
+const bundle = (folder, file) =>
+  build({
+    entryPoints: [join(folder, file)],
+    absWorkingDir: folder,
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    minify: true,
+    logLevel: 'silent',
+  });
+
 const run = (command, args, cwd) =>
   execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 
@@ -53,16 +66,7 @@ try {
     join(folder, 'browser.mjs'),
     "import { presets, summarizeJourney } from 'buying-pipeline';\nconsole.log(presets, summarizeJourney);\n",
   );
-  const result = await build({
-    entryPoints: [join(folder, 'browser.mjs')],
-    absWorkingDir: folder,
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    write: false,
-    minify: true,
-    logLevel: 'silent',
-  });
+  const result = await bundle(folder, 'browser.mjs');
   const size = result.outputFiles.reduce((total, file) => total + file.contents.length, 0);
   // A budget, so that an import that defeats tree-shaking (e.g. zod's whole `z` namespace with
   // every locale: 454 KiB) fails here instead of in a user's bundle. Today: zod ≈ 99 KiB,
@@ -82,16 +86,7 @@ try {
     join(folder, 'pipelineOnly.mjs'),
     "import { definePipeline } from 'buying-pipeline';\nconsole.log(definePipeline);\n",
   );
-  const small = await build({
-    entryPoints: [join(folder, 'pipelineOnly.mjs')],
-    absWorkingDir: folder,
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    write: false,
-    minify: true,
-    logLevel: 'silent',
-  });
+  const small = await bundle(folder, 'pipelineOnly.mjs');
   const text = small.outputFiles.map((file) => file.text).join('');
   const markers = [
     'Cannot merge an accumulator into itself',
