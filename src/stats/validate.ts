@@ -133,14 +133,7 @@ export function readNumbers(
   where: string,
   nonNegative: boolean,
 ): readonly number[] {
-  if (!Array.isArray(values)) {
-    fail(
-      where,
-      'invalid_type',
-      [name],
-      `Expected ${name} to be an array, received ${shown(values)}`,
-    );
-  }
+  requireArray(values, name, where);
   for (let index = 0; index < values.length; index += 1) {
     const value: unknown = values[index];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
@@ -163,6 +156,18 @@ export function readNumbers(
   return values as readonly number[];
 }
 
+/** Throws unless `values` is an array (named in the message). */
+function requireArray(values: unknown, name: string, where: string): asserts values is unknown[] {
+  if (!Array.isArray(values)) {
+    fail(
+      where,
+      'invalid_type',
+      [name],
+      `Expected ${name} to be an array, received ${shown(values)}`,
+    );
+  }
+}
+
 /**
  * An array as long as `expected`, named in the message.
  *
@@ -178,14 +183,7 @@ export function readArray(
   against: string,
   where: string,
 ): readonly unknown[] {
-  if (!Array.isArray(values)) {
-    fail(
-      where,
-      'invalid_type',
-      [name],
-      `Expected ${name} to be an array, received ${shown(values)}`,
-    );
-  }
+  requireArray(values, name, where);
   if (values.length !== expected) {
     fail(
       where,

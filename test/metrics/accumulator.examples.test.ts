@@ -11,20 +11,11 @@ import {
   type JourneyInput,
   presets,
 } from '../../src/index.js';
-import { json, thrown } from '../helpers.js';
+import { json, outcome, stage, thrown } from '../helpers.js';
 
 const pipeline = presets.buyingPipeline;
 const asOf = '2026-06-30';
 
-const stage = (id: string, at: string): JourneyEventInput => ({ type: 'stage', stage: id, at });
-const outcome = (
-  kind: 'won' | 'lost' | 'disqualified' | 'recycled',
-  at: string,
-  reason?: string,
-): JourneyEventInput =>
-  reason === undefined
-    ? { type: 'outcome', outcome: kind, at }
-    : { type: 'outcome', outcome: kind, at, reason };
 const touch = (at: string): JourneyEventInput => ({ type: 'activity', at });
 
 // A mix: won with and without stages, lost with reasons, open, recycled, unstaged, anomalies,

@@ -7,14 +7,13 @@ import {
   type JourneyInput,
   presets,
 } from '../../src/index.js';
-import { json } from '../helpers.js';
+import { json, nonFinitePaths, stage } from '../helpers.js';
 
 // Stages of the preset, by index: target 0, contact 1, suspect 2, lead 3,
 // qualified_lead 4 (the handoff), prospect 5, customer 6.
 const pipeline = presets.buyingPipeline;
 const asOf = '2026-06-30';
 
-const stage = (id: string, at: string): JourneyEventInput => ({ type: 'stage', stage: id, at });
 const won = (at: string): JourneyEventInput => ({ type: 'outcome', outcome: 'won', at });
 const lost = (at: string, reason: string): JourneyEventInput => ({
   type: 'outcome',
@@ -32,11 +31,6 @@ const recycled = (at: string): JourneyEventInput => ({ type: 'outcome', outcome:
 const activity = (at: string): JourneyEventInput => ({ type: 'activity', at, kind: 'call' });
 
 /** Paths of every number inside `value` that is not finite (NaN, ±Infinity). */
-function nonFinite(value: unknown, path = '$'): string[] {
-  if (typeof value === 'number') return Number.isFinite(value) ? [] : [path];
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, child]) => nonFinite(child, `${path}.${key}`));
-}
 
 // J1 skips target/contact/suspect (implied) and is won without a customer stage event.
 // J2 skips lead (implied by its qualified_lead entry) and is lost at qualified_lead.
@@ -437,7 +431,7 @@ describe('conversion: hand-checked cohorts', () => {
       interval: { lower: null, upper: null },
     });
     expect(JSON.stringify(result)).not.toContain('NaN');
-    expect(nonFinite(result)).toEqual([]);
+    expect(nonFinitePaths(result)).toEqual([]);
     // Only unstaged journeys: the same as empty.
     expect(json(conversion(pipeline, [J6], { asOf }))).toEqual(
       json(conversion(pipeline, [], { asOf })),

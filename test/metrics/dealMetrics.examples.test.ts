@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  dealMetrics,
-  funnelReport,
-  type JourneyEventInput,
-  type JourneyInput,
-  presets,
-} from '../../src/index.js';
-import { json } from '../helpers.js';
+import { dealMetrics, funnelReport, type JourneyInput, presets } from '../../src/index.js';
+import { json, nonFinitePaths, outcome, stage } from '../helpers.js';
 
 const pipeline = presets.buyingPipeline;
-
-const stage = (id: string, at: string): JourneyEventInput => ({ type: 'stage', stage: id, at });
-const outcome = (
-  kind: 'won' | 'lost' | 'disqualified' | 'recycled',
-  at: string,
-): JourneyEventInput => ({ type: 'outcome', outcome: kind, at });
-
-function nonFinite(value: unknown, path = '$'): string[] {
-  if (typeof value === 'number') return Number.isFinite(value) ? [] : [path];
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, child]) => nonFinite(child, `${path}.${key}`));
-}
 
 /** Won deals with the given amounts, from lead. */
 const wonWith = (...amounts: string[]): JourneyInput[] =>
@@ -197,7 +179,7 @@ describe('dealMetrics: hand-checked deals', () => {
       mix: [],
     });
     expect(JSON.stringify(deals)).not.toContain('NaN');
-    expect(nonFinite(deals)).toEqual([]);
+    expect(nonFinitePaths(deals)).toEqual([]);
     // Won deals without any amount: counted, but no size.
     const noAmounts = dealMetrics(pipeline, [{ id: 'x', events: [outcome('won', '2026-01-01')] }]);
     expect(json(noAmounts)).toMatchObject({

@@ -8,28 +8,13 @@ import {
   leakage,
   presets,
 } from '../../src/index.js';
-import { json } from '../helpers.js';
+import { json, nonFinitePaths, outcome, stage } from '../helpers.js';
 
 // Stages: target 0, contact 1, suspect 2, lead 3, qualified_lead 4, prospect 5, customer 6.
 const pipeline = presets.buyingPipeline;
 const asOf = '2026-03-01';
 
-const stage = (id: string, at: string): JourneyEventInput => ({ type: 'stage', stage: id, at });
-const outcome = (
-  kind: 'won' | 'lost' | 'disqualified' | 'recycled',
-  at: string,
-  reason?: string,
-): JourneyEventInput =>
-  reason === undefined
-    ? { type: 'outcome', outcome: kind, at }
-    : { type: 'outcome', outcome: kind, at, reason };
 const touch = (at: string): JourneyEventInput => ({ type: 'activity', at, kind: 'call' });
-
-function nonFinite(value: unknown, path = '$'): string[] {
-  if (typeof value === 'number') return Number.isFinite(value) ? [] : [path];
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, child]) => nonFinite(child, `${path}.${key}`));
-}
 
 const none: DurationSummary = {
   count: 0,
@@ -297,6 +282,6 @@ describe('leakage: hand-checked leaks', () => {
       expect(row.byOrigin).toEqual([]);
     }
     expect(JSON.stringify(result)).not.toContain('NaN');
-    expect(nonFinite(result)).toEqual([]);
+    expect(nonFinitePaths(result)).toEqual([]);
   });
 });

@@ -4,30 +4,17 @@ import {
   conversion,
   dealMetrics,
   funnelReport,
-  type JourneyEventInput,
   type JourneyInput,
   leakage,
   presets,
   velocity,
   winRate,
 } from '../../src/index.js';
-import { json } from '../helpers.js';
+import { json, nonFinitePaths, outcome, stage } from '../helpers.js';
 
 // Stages: target 0, contact 1, suspect 2, lead 3, qualified_lead 4 (handoff), prospect 5, customer 6.
 const pipeline = presets.buyingPipeline;
 const asOf = '2026-06-30';
-
-const stage = (id: string, at: string): JourneyEventInput => ({ type: 'stage', stage: id, at });
-const outcome = (
-  kind: 'won' | 'lost' | 'disqualified' | 'recycled',
-  at: string,
-): JourneyEventInput => ({ type: 'outcome', outcome: kind, at });
-
-function nonFinite(value: unknown, path = '$'): string[] {
-  if (typeof value === 'number') return Number.isFinite(value) ? [] : [path];
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, child]) => nonFinite(child, `${path}.${key}`));
-}
 
 const fates = (r: ConversionRow | undefined) => [
   r?.reached,
@@ -286,6 +273,6 @@ describe('funnelReport: hand-checked reports', () => {
     }
     for (const row of report.leakage.stages) expect(row.all.meanOpenAgeDays).toBeNull();
     expect(JSON.stringify(report)).not.toContain('NaN');
-    expect(nonFinite(report)).toEqual([]);
+    expect(nonFinitePaths(report)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import {
   funnelAccumulatorFromJSON,
   funnelReport,
 } from '../../src/index.js';
+import { nonFinitePaths } from '../helpers.js';
 import { journeysArb, optionsArb, pipeline } from './arbitraries.js';
 
 const RUNS = 250;
@@ -20,21 +21,6 @@ function permute<Item>(items: readonly Item[], keys: readonly number[]): Item[] 
 }
 
 const keysArb = fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 50 });
-
-/** Every number, Date and Decimal inside a value (the raw report, before JSON) is finite. */
-function nonFinitePaths(value: unknown, path = '$'): string[] {
-  if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path} = ${value}`];
-  if (value instanceof Date)
-    return Number.isFinite(value.getTime()) ? [] : [`${path} = Invalid Date`];
-  if (typeof value !== 'object' || value === null) return [];
-  const decimal = value as { isFinite?: unknown; toString(): string };
-  if (typeof decimal.isFinite === 'function' && !Array.isArray(value)) {
-    return (decimal.isFinite as () => boolean).call(value)
-      ? []
-      : [`${path} = ${decimal.toString()}`];
-  }
-  return Object.entries(value).flatMap(([key, child]) => nonFinitePaths(child, `${path}.${key}`));
-}
 
 describe('funnelReport', () => {
   test.prop([journeysArb({ maxLength: 50 }), optionsArb, keysArb], { numRuns: RUNS })(

@@ -2,22 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   definePipeline,
   isPipelineError,
-  type JourneyEventInput,
   type JourneyInput,
   presets,
   type StaleJourney,
   stale,
 } from '../../src/index.js';
-import { thrown } from '../helpers.js';
+import { outcome, stage, thrown } from '../helpers.js';
 
 const pipeline = presets.buyingPipeline;
 const asOf = '2026-03-01'; // 2026 is not a leap year: 02-01 → 03-01 is 28 days.
-
-const stage = (id: string, at: string): JourneyEventInput => ({ type: 'stage', stage: id, at });
-const outcome = (
-  kind: 'won' | 'lost' | 'disqualified' | 'recycled',
-  at: string,
-): JourneyEventInput => ({ type: 'outcome', outcome: kind, at });
 
 /** The rows without floating noise: [id, stage, age, limit, from, over] with 9 decimals. */
 const rows = (result: readonly StaleJourney[]) =>

@@ -2,29 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   type DurationSummary,
   funnelReport,
-  type JourneyEventInput,
   type JourneyInput,
   presets,
   velocity,
 } from '../../src/index.js';
-import { json } from '../helpers.js';
+import { json, nonFinitePaths, outcome, stage } from '../helpers.js';
 
 // Stages: target 0, contact 1, suspect 2, lead 3, qualified_lead 4, prospect 5, customer 6.
 // 2026 is not a leap year: 02-19 → 03-01 is 10 days.
 const pipeline = presets.buyingPipeline;
 const asOf = '2026-03-01';
-
-const stage = (id: string, at: string): JourneyEventInput => ({ type: 'stage', stage: id, at });
-const outcome = (
-  kind: 'won' | 'lost' | 'disqualified' | 'recycled',
-  at: string,
-): JourneyEventInput => ({ type: 'outcome', outcome: kind, at });
-
-function nonFinite(value: unknown, path = '$'): string[] {
-  if (typeof value === 'number') return Number.isFinite(value) ? [] : [path];
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, child]) => nonFinite(child, `${path}.${key}`));
-}
 
 const emptySummary: DurationSummary = {
   count: 0,
@@ -267,6 +254,6 @@ describe('velocity: hand-checked durations', () => {
       });
     }
     expect(JSON.stringify(result)).not.toContain('NaN');
-    expect(nonFinite(result)).toEqual([]);
+    expect(nonFinitePaths(result)).toEqual([]);
   });
 });

@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  funnelReport,
-  type JourneyEventInput,
-  type JourneyInput,
-  presets,
-  winRate,
-} from '../../src/index.js';
-import { json } from '../helpers.js';
+import { funnelReport, type JourneyInput, presets, winRate } from '../../src/index.js';
+import { json, nonFinitePaths, outcome, stage } from '../helpers.js';
 
 // Stages: target 0, contact 1, suspect 2, lead 3, qualified_lead 4 (handoff), prospect 5, customer 6.
 const pipeline = presets.buyingPipeline;
-
-const stage = (id: string, at: string): JourneyEventInput => ({ type: 'stage', stage: id, at });
-const outcome = (
-  kind: 'won' | 'lost' | 'disqualified' | 'recycled',
-  at: string,
-): JourneyEventInput => ({ type: 'outcome', outcome: kind, at });
-
-function nonFinite(value: unknown, path = '$'): string[] {
-  if (typeof value === 'number') return Number.isFinite(value) ? [] : [path];
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, child]) => nonFinite(child, `${path}.${key}`));
-}
 
 /** A value with every number rounded to 12 decimals, to compare floating results. */
 function rounded(value: unknown): unknown {
@@ -301,6 +283,6 @@ describe('winRate: hand-checked closes', () => {
       groups: [],
     });
     expect(JSON.stringify(result)).not.toContain('NaN');
-    expect(nonFinite(result)).toEqual([]);
+    expect(nonFinitePaths(result)).toEqual([]);
   });
 });
