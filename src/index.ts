@@ -8,6 +8,48 @@
 
 export type { IssuePath, PipelineErrorCode, PipelineIssue } from './errors/PipelineError.js';
 export { formatPath, isPipelineError, PipelineError } from './errors/PipelineError.js';
+// Forecasting: push rate, slippage, waterfall, forecast accuracy, coverage, sales velocity,
+// stage win probabilities and the weighted pipeline.
+export type { ChainGap } from './forecasting/absorbingChain.js';
+export type {
+  AccuracyFigures,
+  ForecastAccuracyOptions,
+  ForecastAccuracyResult,
+  ForecastPeriod,
+  PeriodAccuracy,
+} from './forecasting/forecastAccuracy.js';
+export { forecastAccuracy } from './forecasting/forecastAccuracy.js';
+export type { ForecastCategory } from './forecasting/forecastCategory.js';
+export { forecastCategories } from './forecasting/forecastCategory.js';
+export type {
+  PipelineCoverageOptions,
+  PipelineCoverageResult,
+} from './forecasting/pipelineCoverage.js';
+export { pipelineCoverage } from './forecasting/pipelineCoverage.js';
+export type {
+  PipelineWaterfallOptions,
+  WaterfallBar,
+  WaterfallResult,
+} from './forecasting/pipelineWaterfall.js';
+export { pipelineWaterfall } from './forecasting/pipelineWaterfall.js';
+export type { PushedDeal, PushRateOptions, PushRateResult } from './forecasting/pushRate.js';
+export { pushRate } from './forecasting/pushRate.js';
+export type { SalesVelocityOptions, SalesVelocityResult } from './forecasting/salesVelocity.js';
+export { salesVelocity } from './forecasting/salesVelocity.js';
+export type { SlippageOptions, SlippedDeal } from './forecasting/slippage.js';
+export { slippage } from './forecasting/slippage.js';
+export type {
+  StageWinProbabilitiesOptions,
+  StageWinProbabilitiesResult,
+  StageWinProbability,
+} from './forecasting/stageWinProbabilities.js';
+export { stageWinProbabilities } from './forecasting/stageWinProbabilities.js';
+export type {
+  WeightedFigures,
+  WeightedPipelineOptions,
+  WeightedPipelineResult,
+} from './forecasting/weightedPipeline.js';
+export { weightedPipeline } from './forecasting/weightedPipeline.js';
 export type { EventRow, JourneysFromEventsOptions } from './journey/journeysFromEvents.js';
 export { journeysFromEvents } from './journey/journeysFromEvents.js';
 export type { ParseJourneyOptions } from './journey/parseJourney.js';
