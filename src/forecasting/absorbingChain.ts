@@ -44,15 +44,14 @@ export function solveAbsorbingChain(
   const k = absorbing[0]?.length ?? 0;
   const totals = transient.map((row, i) => sum(row) + sum(absorbing[i] ?? []));
   const gaps: (ChainGap | null)[] = totals.map((total) => (total > 0 ? null : 'no_departures'));
-  // States that can reach absorption (backwards from those with an absorbing move).
-  const absorbs = new Array<boolean>(n).fill(false);
-  for (let i = 0; i < n; i += 1) absorbs[i] = sum(absorbing[i] ?? []) > 0;
+  // States that can move to a state without data have no answer either.
+  markReaching(transient, gaps, 'reaches_unknown');
+  // Of the rest, states from which no absorbing state can be reached never end…
+  const absorbs = absorbing.map((row, i) => gaps[i] === null && sum(row) > 0);
   spreadBackwards(transient, absorbs);
   for (let i = 0; i < n; i += 1) if (gaps[i] === null && !absorbs[i]) gaps[i] = 'never_absorbed';
-  // States that can reach a state without an answer have none either.
-  const blocked = gaps.map((gap) => gap !== null);
-  spreadBackwards(transient, blocked);
-  for (let i = 0; i < n; i += 1) if (gaps[i] === null && blocked[i]) gaps[i] = 'reaches_unknown';
+  // …and states that can fall into such a loop are left without an answer too.
+  markReaching(transient, gaps, 'reaches_unknown');
 
   const solvable = gaps.flatMap((gap, i) => (gap === null ? [i] : []));
   const m = solvable.length;
@@ -83,6 +82,19 @@ const sum = (values: readonly number[]): number =>
 
 /** Rounding can leave a probability a hair outside [0, 1]. */
 const clamp01 = (value: number): number => Math.min(1, Math.max(0, value));
+
+/** Gives `gap` to every state without one that can reach a state with one. */
+function markReaching(
+  transient: readonly (readonly number[])[],
+  gaps: (ChainGap | null)[],
+  gap: ChainGap,
+): void {
+  const blocked = gaps.map((value) => value !== null);
+  spreadBackwards(transient, blocked);
+  gaps.forEach((value, i) => {
+    if (value === null && blocked[i]) gaps[i] = gap;
+  });
+}
 
 /** Marks every state that has a move into a marked state, until nothing changes. */
 function spreadBackwards(transient: readonly (readonly number[])[], marked: boolean[]): void {
