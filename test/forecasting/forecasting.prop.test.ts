@@ -41,15 +41,13 @@ const amountArb = fc.option(
 const eventArb: fc.Arbitrary<JourneyEventInput> = fc.oneof(
   {
     weight: 3,
-    arbitrary: fc
-      .record({ stage: fc.constantFrom(...stageIds), day: dayArb, form: formArb })
-      .map(
-        ({ stage, day, form }): JourneyEventInput => ({
-          type: 'stage',
-          stage,
-          at: timeOf(day, form),
-        }),
-      ),
+    arbitrary: fc.record({ stage: fc.constantFrom(...stageIds), day: dayArb, form: formArb }).map(
+      ({ stage, day, form }): JourneyEventInput => ({
+        type: 'stage',
+        stage,
+        at: timeOf(day, form),
+      }),
+    ),
   },
   {
     weight: 3,
