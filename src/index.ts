@@ -117,3 +117,16 @@ export { summarizeDurations } from './stats/summarizeDurations.js';
 export { daysBetween } from './time/days.js';
 export type { DateInput } from './time/readDate.js';
 export { toDate } from './time/toDate.js';
+
+// Campaign economics (src/economics): spend, cost per stage, acquisition cost and return by
+// program, customer value, recycling and entry points.
+export type {
+  ProgramConversion,
+  ProgramEconomics,
+  ProgramEconomicsOptions,
+  ProgramEconomicsResult,
+  ProgramStage,
+} from './economics/programEconomics.js';
+export { programEconomics } from './economics/programEconomics.js';
+export type { Spend, SpendInput } from './economics/spend.js';
+export { parseSpend } from './economics/spend.js';
