@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   type JourneyInput,
   type ProgramEconomics,
-  programEconomics,
   presets,
+  programEconomics,
   type SpendInput,
 } from '../../src/index.js';
 import { json, nonFinitePaths, outcome, stage } from '../helpers.js';
@@ -218,7 +218,9 @@ describe('programEconomics: hand-checked', () => {
 
   it('serialises money as strings and has no NaN or Infinity', () => {
     expect(nonFinitePaths(result)).toEqual([]);
-    const written = json(result) as { total: { spend: unknown; stages: { costPerEntry: unknown }[] } };
+    const written = json(result) as {
+      total: { spend: unknown; stages: { costPerEntry: unknown }[] };
+    };
     expect(written.total.spend).toBe('11499.99');
     expect(written.total.stages[0]?.costPerEntry).toBe('1642.86');
   });
