@@ -6,6 +6,41 @@
  * @packageDocumentation
  */
 
+export type {
+  CustomerAccount,
+  CustomerValueOptions,
+  CustomerValueResult,
+} from './economics/customerValue.js';
+export { customerValue } from './economics/customerValue.js';
+export type {
+  EntryMix,
+  EntryPeriod,
+  EntryPointsOptions,
+  EntryPointsResult,
+  EntrySource,
+  EntryStage,
+} from './economics/entryPoints.js';
+export { entryPoints } from './economics/entryPoints.js';
+// Campaign economics (src/economics): spend, cost per stage, acquisition cost and return by
+// program, customer value, recycling and entry points.
+export type {
+  ProgramConversion,
+  ProgramEconomics,
+  ProgramEconomicsOptions,
+  ProgramEconomicsResult,
+  ProgramStage,
+} from './economics/programEconomics.js';
+export { programEconomics } from './economics/programEconomics.js';
+export type {
+  RecyclingAfterwards,
+  RecyclingFigures,
+  RecyclingOptions,
+  RecyclingResult,
+  RecyclingStage,
+} from './economics/recycling.js';
+export { recycling } from './economics/recycling.js';
+export type { Spend, SpendInput } from './economics/spend.js';
+export { parseSpend } from './economics/spend.js';
 export type { IssuePath, PipelineErrorCode, PipelineIssue } from './errors/PipelineError.js';
 export { formatPath, isPipelineError, PipelineError } from './errors/PipelineError.js';
 export type { EventRow, JourneysFromEventsOptions } from './journey/journeysFromEvents.js';
@@ -117,16 +152,3 @@ export { summarizeDurations } from './stats/summarizeDurations.js';
 export { daysBetween } from './time/days.js';
 export type { DateInput } from './time/readDate.js';
 export { toDate } from './time/toDate.js';
-
-// Campaign economics (src/economics): spend, cost per stage, acquisition cost and return by
-// program, customer value, recycling and entry points.
-export type {
-  ProgramConversion,
-  ProgramEconomics,
-  ProgramEconomicsOptions,
-  ProgramEconomicsResult,
-  ProgramStage,
-} from './economics/programEconomics.js';
-export { programEconomics } from './economics/programEconomics.js';
-export type { Spend, SpendInput } from './economics/spend.js';
-export { parseSpend } from './economics/spend.js';

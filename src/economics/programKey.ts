@@ -1,4 +1,21 @@
 import type { JourneyTrack } from '../journey/track.js';
+import type { AttributeValue } from '../journey/types.js';
+
+/**
+ * A `by` group key, as the metrics read it: the journey's `origin` (`by: 'origin'`) or an
+ * attribute's own value (never one inherited from `Object.prototype`); missing is `null` (the
+ * group listed last, never dropped) and -0 is 0.
+ */
+export function groupKeyOf(track: JourneyTrack, by: string): AttributeValue {
+  const value =
+    by === 'origin'
+      ? track.origin
+      : Object.hasOwn(track.attributes, by)
+        ? track.attributes[by]
+        : undefined;
+  if (value === undefined || value === null) return null;
+  return value === 0 ? 0 : value;
+}
 
 /**
  * A journey's program: its `origin` (`by: 'origin'`) or an attribute's own value (never one
@@ -7,15 +24,8 @@ import type { JourneyTrack } from '../journey/track.js';
  * `null` program, reported like any other, never dropped.
  */
 export function programKey(track: JourneyTrack, by: string): string | null {
-  const value =
-    by === 'origin'
-      ? track.origin
-      : Object.hasOwn(track.attributes, by)
-        ? track.attributes[by]
-        : undefined;
-  if (value === undefined || value === null) return null;
-  // -0 and 0 are one program.
-  return typeof value === 'number' && value === 0 ? '0' : String(value);
+  const value = groupKeyOf(track, by);
+  return value === null ? null : String(value);
 }
 
 /** Orders programs by their text, the missing program (`null`) last: the order never depends on the input's. */

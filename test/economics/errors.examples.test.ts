@@ -77,7 +77,7 @@ describe('economics: bad spend throws invalid_spend with the path', () => {
         period: { start: '2026-01-01', end: '2026-01-01' },
         amount: 0,
         stage: undefined,
-      } as SpendInput,
+      } as unknown as SpendInput,
     ]);
     expect(line?.amount.toString()).toBe('0');
     expect(Object.isFrozen(line)).toBe(true);

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { programEconomics } from '../../src/index.js';
+import { type ProgramEconomics, programEconomics } from '../../src/index.js';
 import { nonFinitePaths } from '../helpers.js';
 import { asOfArb, journeysArb, pipeline } from '../metrics/arbitraries.js';
 import { centsOfAmount, keysArb, permute, spendArb } from './arbitraries.js';
@@ -38,13 +38,13 @@ describe('programEconomics', () => {
     (journeys, more, spend, options) => {
       const before = programEconomics(pipeline, journeys, spend, options);
       const after = programEconomics(pipeline, [...journeys, ...more], spend, options);
-      const rows = [
+      const rows: [ProgramEconomics, ProgramEconomics | undefined][] = [
         [before.total, after.total],
-        ...before.programs.map((row) => [
+        ...before.programs.map((row): [ProgramEconomics, ProgramEconomics | undefined] => [
           row,
           after.programs.find((other) => other.program === row.program),
         ]),
-      ] as const;
+      ];
       for (const [old, now] of rows) {
         if (!now) throw new Error(`program ${String(old.program)} disappeared`);
         expect(now.spend.equals(old.spend)).toBe(true);
