@@ -129,6 +129,22 @@ describe('recycling: hand-checked', () => {
     expect(early.recycles).toBe(4);
   });
 
+  it('a win after a recycle is a re-entry (into the last stage)', () => {
+    const result = recycling(pipeline, [
+      {
+        id: 'x',
+        events: [
+          stage('prospect', '2026-01-01'),
+          outcome('recycled', '2026-01-05'),
+          outcome('won', '2026-01-25'),
+        ],
+      },
+    ]);
+    // Recycled from prospect on 01-05, won 20 days later without a stage event.
+    expect([result.afterwards.reentered, result.afterwards.won]).toEqual([1, 1]);
+    expect(result.timeToReentryDays.median).toBe(20);
+  });
+
   it('a recycle before any stage entry is counted in no stage row', () => {
     const result = recycling(pipeline, [
       { id: 'x', events: [outcome('recycled', '2026-01-01'), stage('lead', '2026-01-03')] },
