@@ -6,6 +6,41 @@
  * @packageDocumentation
  */
 
+export type {
+  CustomerAccount,
+  CustomerValueOptions,
+  CustomerValueResult,
+} from './economics/customerValue.js';
+export { customerValue } from './economics/customerValue.js';
+export type {
+  EntryMix,
+  EntryPeriod,
+  EntryPointsOptions,
+  EntryPointsResult,
+  EntrySource,
+  EntryStage,
+} from './economics/entryPoints.js';
+export { entryPoints } from './economics/entryPoints.js';
+// Campaign economics (src/economics): spend, cost per stage, acquisition cost and return by
+// program, customer value, recycling and entry points.
+export type {
+  ProgramConversion,
+  ProgramEconomics,
+  ProgramEconomicsOptions,
+  ProgramEconomicsResult,
+  ProgramStage,
+} from './economics/programEconomics.js';
+export { programEconomics } from './economics/programEconomics.js';
+export type {
+  RecyclingAfterwards,
+  RecyclingFigures,
+  RecyclingOptions,
+  RecyclingResult,
+  RecyclingStage,
+} from './economics/recycling.js';
+export { recycling } from './economics/recycling.js';
+export type { Spend, SpendInput } from './economics/spend.js';
+export { parseSpend } from './economics/spend.js';
 export type { IssuePath, PipelineErrorCode, PipelineIssue } from './errors/PipelineError.js';
 export { formatPath, isPipelineError, PipelineError } from './errors/PipelineError.js';
 // Forecasting: push rate, slippage, waterfall, forecast accuracy, coverage, sales velocity,

@@ -35,6 +35,7 @@ export interface PipelineIssue {
  * - `invalid_options`: the options of a function failed validation.
  * - `invalid_date`: a date input could not be read.
  * - `unknown_stage`: a stage id that the pipeline does not have.
+ * - `invalid_spend`: a list of spend lines (program, period, amount, stage) failed validation.
  *
  * @example
  * ```ts
@@ -48,7 +49,8 @@ export type PipelineErrorCode =
   | 'invalid_rows'
   | 'invalid_options'
   | 'invalid_date'
-  | 'unknown_stage';
+  | 'unknown_stage'
+  | 'invalid_spend';
 
 const brand = Symbol.for('buying-pipeline.PipelineError');
 

@@ -155,7 +155,7 @@ let passBuffer = new Float64Array(0);
  * earliest observed entry into any later stage (NaN when there is none). In strict mode only
  * observed entries count.
  */
-function passTimes(track: JourneyTrack, strict: boolean): Float64Array {
+export function passTimes(track: JourneyTrack, strict: boolean): Float64Array {
   if (passBuffer.length !== track.firstEntry.length)
     passBuffer = new Float64Array(track.firstEntry.length);
   const times = passBuffer;
