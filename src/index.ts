@@ -6,6 +6,16 @@
  * @packageDocumentation
  */
 
+// Business calendars (src/calendar)
+export { addBusinessTime } from './calendar/addBusinessTime.js';
+export { businessCalendar } from './calendar/businessCalendar.js';
+export { businessTimeBetween } from './calendar/businessTimeBetween.js';
+export type {
+  BusinessCalendar,
+  BusinessCalendarConfig,
+  BusinessDuration,
+  WorkingHours,
+} from './calendar/types.js';
 export type { IssuePath, PipelineErrorCode, PipelineIssue } from './errors/PipelineError.js';
 export { formatPath, isPipelineError, PipelineError } from './errors/PipelineError.js';
 export type { EventRow, JourneysFromEventsOptions } from './journey/journeysFromEvents.js';

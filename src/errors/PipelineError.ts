@@ -35,6 +35,8 @@ export interface PipelineIssue {
  * - `invalid_options`: the options of a function failed validation.
  * - `invalid_date`: a date input could not be read.
  * - `unknown_stage`: a stage id that the pipeline does not have.
+ * - `invalid_calendar`: a business calendar config failed validation.
+ * - `invalid_sla`: an SLA config failed validation.
  *
  * @example
  * ```ts
@@ -48,7 +50,9 @@ export type PipelineErrorCode =
   | 'invalid_rows'
   | 'invalid_options'
   | 'invalid_date'
-  | 'unknown_stage';
+  | 'unknown_stage'
+  | 'invalid_calendar'
+  | 'invalid_sla';
 
 const brand = Symbol.for('buying-pipeline.PipelineError');
 
