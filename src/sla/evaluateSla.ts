@@ -35,7 +35,11 @@ import { volumeObligations } from './volume.js';
 export interface EvaluateSlaOptions {
   /** The moment evaluated: later events are ignored, obligations not yet due are pending. */
   readonly asOf: DateInput;
-  /** Only obligations that start (triggers, stage entries, outcomes, volume periods) at or after this. */
+  /**
+   * Only obligations that start (triggers, stage entries, outcomes) at or after this. Volume
+   * periods run from the one containing `from` (default: the one of the first stage entry of any
+   * journey) to the one containing the earlier of `to` and `asOf`.
+   */
   readonly from?: DateInput;
   /** Only obligations that start before this. */
   readonly to?: DateInput;
@@ -282,8 +286,10 @@ export function evaluateSla(
       to,
       score: parsed.score,
     });
-    const first = context.events[0];
-    if (first) earliest = Math.min(earliest, first.at.getTime());
+    // Volume periods start with the first stage entry of any journey (not any event: a late
+    // call logged early must not open a period with nothing in it).
+    const first = context.stays[0];
+    if (first) earliest = Math.min(earliest, first.enteredAt);
     resolved.rules.forEach((rule, index) => {
       if (rule.kind === 'volume') {
         for (const stay of context.stays)
