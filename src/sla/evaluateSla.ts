@@ -102,7 +102,12 @@ export interface SlaRuleResult extends SlaTally {
    * obligations, on the rule's clock (working hours for business durations); `null` when none
    * were resolved, and for the other kinds.
    */
-  readonly responseHours: { readonly median: number | null; readonly p90: number | null };
+  readonly responseHours: {
+    /** The median, or null. */
+    readonly median: number | null;
+    /** The 90th percentile, or null. */
+    readonly p90: number | null;
+  };
 }
 
 /**
@@ -140,7 +145,12 @@ export interface SlaBreach {
   /** What happened, in words. */
   readonly detail: string;
   /** The period of a volume breach. */
-  readonly period: { readonly start: Date; readonly end: Date } | null;
+  readonly period: {
+    /** The period's first instant. */
+    readonly start: Date;
+    /** The next period's first instant. */
+    readonly end: Date;
+  } | null;
 }
 
 /**
@@ -183,7 +193,10 @@ export interface SlaResult {
   /** Totals per owner over their rules. */
   readonly byOwner: Record<SlaOwner, SlaTally>;
   /** Totals per agent over journey obligations (volume periods have no agent), agents sorted, no agent last. */
-  readonly byAgent: ({ readonly agent: string | null } & SlaTally)[];
+  readonly byAgent: ({
+    /** The agent, or null for journeys without one. */
+    readonly agent: string | null;
+  } & SlaTally)[];
   /** Every breach, by due time. */
   readonly breaches: SlaBreach[];
   /** Obligations at risk, by due time: the ones to act on first come first. */

@@ -22,10 +22,22 @@ export type SlaOwner = 'marketing' | 'sales';
  * ```
  */
 export type SlaDuration =
-  | { readonly businessDays: number }
-  | { readonly businessHours: number }
-  | { readonly days: number }
-  | { readonly hours: number };
+  | {
+      /** Whole working days, keeping the clock time. */
+      readonly businessDays: number;
+    }
+  | {
+      /** Hours of working time. */
+      readonly businessHours: number;
+    }
+  | {
+      /** Elapsed days of 24 hours. */
+      readonly days: number;
+    }
+  | {
+      /** Elapsed hours. */
+      readonly hours: number;
+    };
 
 /**
  * What starts the clock of a `response` rule: each entry into a stage (a new stay, not a repeated
@@ -39,9 +51,18 @@ export type SlaDuration =
  * ```
  */
 export type SlaTrigger =
-  | { readonly stage: string }
-  | { readonly outcome: OutcomeKind }
-  | { readonly scoreAtLeast: number };
+  | {
+      /** Each entry into this stage. */
+      readonly stage: string;
+    }
+  | {
+      /** Each outcome of this kind. */
+      readonly outcome: OutcomeKind;
+    }
+  | {
+      /** The first behaviour event at which the score reaches this. */
+      readonly scoreAtLeast: number;
+    };
 
 /**
  * Which activities count: every activity when empty, else those whose `kind` is one of `kinds`
@@ -69,7 +90,15 @@ export interface ActivityMatch {
  * const accepted: SlaResponse = { stage: 'prospect' };
  * ```
  */
-export type SlaResponse = { readonly activity: ActivityMatch } | { readonly stage: string };
+export type SlaResponse =
+  | {
+      /** A matching activity. */
+      readonly activity: ActivityMatch;
+    }
+  | {
+      /** Reaching this stage (or a later one, or a win). */
+      readonly stage: string;
+    };
 
 /**
  * What every rule has.
