@@ -6,6 +6,16 @@
  * @packageDocumentation
  */
 
+// Business calendars (src/calendar)
+export { addBusinessTime } from './calendar/addBusinessTime.js';
+export { businessCalendar } from './calendar/businessCalendar.js';
+export { businessTimeBetween } from './calendar/businessTimeBetween.js';
+export type {
+  BusinessCalendar,
+  BusinessCalendarConfig,
+  BusinessDuration,
+  WorkingHours,
+} from './calendar/types.js';
 export type {
   CustomerAccount,
   CustomerValueOptions,
@@ -181,6 +191,35 @@ export type {
   StageConfig,
   StageStep,
 } from './pipeline/types.js';
+// Marketing–Sales SLA (src/sla)
+export type { DefineSlaOptions } from './sla/defineSla.js';
+export { defineSla } from './sla/defineSla.js';
+export type {
+  EvaluateSlaOptions,
+  SlaAtRisk,
+  SlaBreach,
+  SlaResult,
+  SlaRuleResult,
+  SlaTally,
+} from './sla/evaluateSla.js';
+export { evaluateSla } from './sla/evaluateSla.js';
+export type { SlaScore } from './sla/journeyRules.js';
+export type {
+  ActivityMatch,
+  MaxTimeInStageRule,
+  MinAttemptsRule,
+  ReasonRequiredRule,
+  ResponseRule,
+  Sla,
+  SlaConfig,
+  SlaDuration,
+  SlaOwner,
+  SlaResponse,
+  SlaRule,
+  SlaRuleBase,
+  SlaTrigger,
+  VolumeRule,
+} from './sla/types.js';
 export type { CumulativeIncidenceResult } from './stats/cumulativeIncidence.js';
 export { cumulativeIncidence } from './stats/cumulativeIncidence.js';
 export type { Interval, IntervalOptions } from './stats/interval.js';

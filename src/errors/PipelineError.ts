@@ -36,6 +36,8 @@ export interface PipelineIssue {
  * - `invalid_date`: a date input could not be read.
  * - `unknown_stage`: a stage id that the pipeline does not have.
  * - `invalid_spend`: a list of spend lines (program, period, amount, stage) failed validation.
+ * - `invalid_calendar`: a business calendar config failed validation.
+ * - `invalid_sla`: an SLA config failed validation.
  *
  * @example
  * ```ts
@@ -50,7 +52,9 @@ export type PipelineErrorCode =
   | 'invalid_options'
   | 'invalid_date'
   | 'unknown_stage'
-  | 'invalid_spend';
+  | 'invalid_spend'
+  | 'invalid_calendar'
+  | 'invalid_sla';
 
 const brand = Symbol.for('buying-pipeline.PipelineError');
 
