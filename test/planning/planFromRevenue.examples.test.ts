@@ -308,6 +308,36 @@ describe('planFromRevenue: confidence', () => {
     expect(plan.stages[2]?.peopleAtConfidence).toBe(Math.ceil(prospects / 12));
   });
 
+  it('counts the wins of existing journeys as random too', () => {
+    // 3 prospects exist (each wins with 0.5); new qualified leads win with 0.6 × 0.5 = 0.3.
+    // The smallest n with P(Bin(n, 0.3) + Bin(3, 0.5) ≥ 4) ≥ 0.9, summed term by term here.
+    const pmf = (n: number, p: number, k: number) => {
+      let choose = 1;
+      for (let j = 0; j < k; j += 1) choose = (choose * (n - j)) / (j + 1);
+      return choose * p ** k * (1 - p) ** (n - k);
+    };
+    const probability = (n: number) => {
+      let total = 0;
+      for (let w = 0; w <= 3; w += 1) {
+        for (let v = 0; v <= n; v += 1) if (v + w >= 4) total += pmf(3, 0.5, w) * pmf(n, 0.3, v);
+      }
+      return total;
+    };
+    let expected = 0;
+    while (probability(expected) < 0.9) expected += 1;
+    const plan = planFromRevenue(pipeline, {
+      revenueGoal: 4,
+      averageDealSize: 1,
+      rates: { qualified_lead: 0.6, prospect: 0.5 },
+      existing: { prospect: 3 },
+      confidence: 0.9,
+    });
+    expect(plan.stages[0]?.requiredAtConfidence).toBe(expected);
+    // The prospects themselves: P(Bin(m, 0.5) ≥ 4) ≥ 0.9 → m = requiredTrials(4, 0.5, 0.9).
+    expect(plan.stages[1]?.requiredAtConfidence).toBe(requiredTrials(4, 0.5, 0.9));
+    expect(plan.stages[1]?.netNewAtConfidence).toBe(requiredTrials(4, 0.5, 0.9) - 3);
+  });
+
   it('at 50% is the median, which can be below the expected-value plan', () => {
     // One deal at 1%: the expected-value plan asks for 100 entries, but 1 − 0.99^69 = 0.50:
     // half the time 69 are enough. From 1 − 1/e ≈ 0.632 on it is never below ⌊deals ÷ p⌋.
