@@ -14,7 +14,14 @@ import { fail, shown } from '../stats/validate.js';
  */
 export type DurationsInput = Readonly<Record<string, number>> | VelocityResult;
 
-/** Where the durations came from. */
+/**
+ * Where a plan's durations came from: days you gave, or the medians of a velocity() result.
+ *
+ * @example
+ * ```ts
+ * const source: DurationSource = 'velocity median';
+ * ```
+ */
 export type DurationSource = 'days' | 'velocity median';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

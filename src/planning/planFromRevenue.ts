@@ -104,7 +104,12 @@ export interface PlanAssumptions {
    */
   readonly confidenceMethod: 'binomial' | 'beta-binomial simulation' | null;
   /** The prior of evidence rates, Beta(alpha, beta) (Jeffreys), when a simulation was run. */
-  readonly prior: { readonly alpha: number; readonly beta: number } | null;
+  readonly prior: {
+    /** The first shape, ½. */
+    readonly alpha: number;
+    /** The second shape, ½. */
+    readonly beta: number;
+  } | null;
   /** Draws of the simulation, or null. */
   readonly draws: number | null;
   /** The simulation's seed, or null. */

@@ -44,7 +44,14 @@ export type RateInput = number | RateEvidence | ConversionRow;
  */
 export type RatesInput = Readonly<Record<string, RateInput>> | ConversionResult;
 
-/** Where a resolved rate came from. */
+/**
+ * Where a plan's rate came from: a number, `{ successes, trials }`, or conversion() counts.
+ *
+ * @example
+ * ```ts
+ * const source: RateSource = 'conversion';
+ * ```
+ */
 export type RateSource = 'number' | 'evidence' | 'conversion';
 
 /** A rate after validation. */
