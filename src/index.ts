@@ -191,6 +191,24 @@ export type {
   StageConfig,
   StageStep,
 } from './pipeline/types.js';
+export type { DurationSource, DurationsInput } from './planning/durations.js';
+export type {
+  PlanAssumptions,
+  PlanStage,
+  RevenuePlan,
+  TooLateStage,
+} from './planning/planFromRevenue.js';
+export { planFromRevenue } from './planning/planFromRevenue.js';
+export type { PlanFromRevenueInput } from './planning/planInput.js';
+export type {
+  ProjectedStage,
+  ProjectForwardInput,
+  Projection,
+} from './planning/projectForward.js';
+export { projectForward } from './planning/projectForward.js';
+export type { RateEvidence, RateInput, RateSource, RatesInput } from './planning/rates.js';
+// Planning: from a revenue goal back to the pipeline, budget and people it needs, and forward.
+export { requiredTrials } from './planning/requiredTrials.js';
 // Marketing–Sales SLA (src/sla)
 export type { DefineSlaOptions } from './sla/defineSla.js';
 export { defineSla } from './sla/defineSla.js';
@@ -220,24 +238,6 @@ export type {
   SlaTrigger,
   VolumeRule,
 } from './sla/types.js';
-export type { DurationSource, DurationsInput } from './planning/durations.js';
-export type {
-  PlanAssumptions,
-  PlanStage,
-  RevenuePlan,
-  TooLateStage,
-} from './planning/planFromRevenue.js';
-export { planFromRevenue } from './planning/planFromRevenue.js';
-export type { PlanFromRevenueInput } from './planning/planInput.js';
-export type {
-  ProjectedStage,
-  ProjectForwardInput,
-  Projection,
-} from './planning/projectForward.js';
-export { projectForward } from './planning/projectForward.js';
-export type { RateEvidence, RateInput, RateSource, RatesInput } from './planning/rates.js';
-// Planning: from a revenue goal back to the pipeline, budget and people it needs, and forward.
-export { requiredTrials } from './planning/requiredTrials.js';
 export { binomialTail } from './stats/binomialTail.js';
 export type { CumulativeIncidenceResult } from './stats/cumulativeIncidence.js';
 export { cumulativeIncidence } from './stats/cumulativeIncidence.js';
