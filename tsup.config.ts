@@ -1,9 +1,14 @@
 import { defineConfig } from 'tsup';
 
-// One build for both entries so the error class lives in a single shared chunk:
-// `buying-pipeline` and `buying-pipeline/node` then throw the very same `PipelineError`.
+// One build for every entry so the error class lives in a single shared chunk:
+// `buying-pipeline` and `buying-pipeline/node` then throw the very same `PipelineError`, and the
+// `buying-pipeline` command (package.json "bin": dist/cli/index.js) reuses the library's chunks.
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'node/index': 'src/node/index.ts',
+    'cli/index': 'src/cli/index.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   splitting: true,
