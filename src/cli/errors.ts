@@ -49,7 +49,12 @@ export function isNodeError(error: unknown): error is NodeJS.ErrnoException {
  */
 export function describeError(error: unknown): string {
   if (error instanceof CliError) return oneLine(error.message);
-  if (isPipelineError(error)) return oneLine(error.message);
+  if (isPipelineError(error)) {
+    // The ingest's messages start with the place: file:line:column (column "name").
+    const [first, ...rest] = error.issues;
+    const more = rest.length > 0 ? ` (and ${rest.length} more)` : '';
+    return oneLine(error.code === 'invalid_rows' ? `${first.message}${more}` : error.message);
+  }
   if (isNodeError(error)) {
     const path = error.path ? `${error.path}: ` : '';
     if (error.code === 'ENOENT') return `${path}no such file`;

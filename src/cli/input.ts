@@ -1,7 +1,9 @@
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Journey } from '../journey/types.js';
 import { type IngestStats, type Mapping, readJourneys } from '../node/index.js';
+import type { Pipeline } from '../pipeline/types.js';
 import { inputError, isNodeError } from './errors.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
@@ -19,7 +21,9 @@ export interface InputFile {
 /** How to read the input. */
 export interface ReadInputOptions {
   readonly mapping: Mapping;
+  readonly pipeline: Pipeline;
   readonly strict: boolean;
+  readonly sorted: boolean;
   readonly timeZone?: string;
 }
 
@@ -29,10 +33,12 @@ export async function openInput(file: string, cwd: string): Promise<InputFile> {
   let size: number;
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw inputError(`${file}: is a folder, expected a CSV or JSON Lines file`);
+    if (info.isDirectory())
+      throw inputError(`${file}: is a folder, expected a CSV or JSON Lines file`);
     size = info.size;
   } catch (error) {
-    if (isNodeError(error) && error.code === 'ENOENT') throw inputError(`${file}: no such file`, error);
+    if (isNodeError(error) && error.code === 'ENOENT')
+      throw inputError(`${file}: no such file`, error);
     throw error;
   }
   if (size === 0) {
@@ -53,18 +59,26 @@ export async function readInput(
   onJourney: (journey: Journey) => void,
 ): Promise<IngestStats> {
   const progress = createProgress({ stream: io.stderr, total: input.size, label: input.shown });
-  const journeys = readJourneys(input.path, {
+  // A stream of our own, so that the bar can follow the bytes read.
+  const stream = createReadStream(input.path, { highWaterMark: 1 << 20 });
+  const journeys = readJourneys(stream, {
     mapping: options.mapping,
+    pipeline: options.pipeline,
     strict: options.strict,
+    sorted: options.sorted,
+    name: input.shown,
+    format: /\.(jsonl|ndjson)$/i.test(input.path) ? 'jsonl' : 'csv',
+    ...(/\.tsv$/i.test(input.path) ? { delimiter: '\t' } : {}),
     ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
   });
   try {
     for await (const journey of journeys) {
       onJourney(journey);
-      progress.update(journeys.bytesRead);
+      progress.update(stream.bytesRead);
     }
   } finally {
     progress.stop();
+    stream.destroy();
   }
   return journeys.stats;
 }

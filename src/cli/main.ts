@@ -19,10 +19,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return exitCodes.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Help and version end the parse through an "error" too; they are successes.
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
-        ? exitCodes.ok
-        : exitCodes.usage;
+      // Help and version end the parse through an "error" with exit code 0; they are successes.
+      // Commander has already written its message (one line, see program.ts).
+      return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
     }
     io.stderr.write(`buying-pipeline: ${describeError(error)}\n`);
     if (argv.includes('--debug')) io.stderr.write(`${stackOf(error)}\n`);

@@ -38,17 +38,21 @@ describe('renderReportHtml', () => {
 
   it('draws the widest stage widest and keeps a sliver for a stage nobody reached', () => {
     const html = page();
-    const widths = [...html.matchAll(/class="funnel-stage"[^>]*points="([^"]+)"/g)].map(
-      (match) => {
-        const xs = (match[1] ?? '').split(' ').map((point) => Number(point.split(',')[0]));
-        return (xs[1] ?? 0) - (xs[0] ?? 0);
-      },
-    );
+    const widths = [...html.matchAll(/class="funnel-stage"[^>]*points="([^"]+)"/g)].map((match) => {
+      const xs = (match[1] ?? '').split(' ').map((point) => Number(point.split(',')[0]));
+      return (xs[1] ?? 0) - (xs[0] ?? 0);
+    });
     expect(widths[0]).toBeCloseTo(400, 5);
     // customer: 2 of 6 reached → a third of the width.
     expect(widths[6]).toBeCloseTo(400 / 3, 0);
     const empty = renderReportHtml(
-      { ...smallReport(), conversion: { ...smallReport().conversion, stages: smallReport().conversion.stages.map((row) => ({ ...row, reached: 0 })) } },
+      {
+        ...smallReport(),
+        conversion: {
+          ...smallReport().conversion,
+          stages: smallReport().conversion.stages.map((row) => ({ ...row, reached: 0 })),
+        },
+      },
       { pipeline },
     );
     expect(attributes(empty, 'funnel-stage', 'data-stage')).toHaveLength(pipeline.stages.length);

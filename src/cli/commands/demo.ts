@@ -56,17 +56,26 @@ async function runDemo(options: DemoOptions, io: CliIo): Promise<void> {
   const pipeline = presets.buyingPipeline;
   const csv = demoCsv();
   // Through the same ingest as `report`: the sample is a generic event table in CSV.
-  const source = readJourneys(Readable.from([csv]), { mapping: mappings.generic });
+  const source = readJourneys(Readable.from([csv]), {
+    mapping: mappings.generic,
+    pipeline,
+    sorted: true,
+    name: 'demo.csv',
+  });
   const journeys: Journey[] = [];
   for await (const journey of source) journeys.push(journey);
   const by = 'origin';
   const report = funnelReport(pipeline, journeys, { asOf: demoAsOf, by });
   const notes = ingestNotes(source.stats);
-  const context = { pipeline, by, notes, source: 'the bundled sample (3,000 generated journeys)' };
+  const context = { pipeline, by, notes, source: 'the bundled sample' };
   io.stdout.write(renderTable(report, context));
 
   const page = resolve(io.cwd, options.out ?? demoPageName);
-  await write(page, renderReportHtml(report, { ...context, generator: `buying-pipeline ${version}` }), '--out');
+  await write(
+    page,
+    renderReportHtml(report, { ...context, generator: `buying-pipeline ${version}` }),
+    '--out',
+  );
   io.stdout.write(`\nHTML report: ${page} (open it in a browser; it needs no network)\n`);
   if (options.data !== undefined) {
     const data = resolve(io.cwd, options.data);

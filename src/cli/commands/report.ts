@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
+import { formatPath, isPipelineError } from '../../errors/PipelineError.js';
 import { createFunnelAccumulator } from '../../metrics/accumulator.js';
 import type { FunnelOptions } from '../../metrics/options.js';
 import type { FunnelReport } from '../../metrics/report.js';
@@ -24,6 +25,7 @@ interface ReportOptions {
   readonly out?: string;
   readonly timeZone?: string;
   readonly strict?: boolean;
+  readonly sorted?: boolean;
 }
 
 /** `buying-pipeline report <file>`: the funnel report of a CRM export. */
@@ -52,11 +54,17 @@ export const reportCommand: CliCommand = {
         'the moment the report describes, e.g. 2026-06-30 (default: the latest event in the file)',
       )
       .addOption(
-        new Option('-f, --format <format>', 'output format').choices(reportFormats).default('table'),
+        new Option('-f, --format <format>', 'output format')
+          .choices(reportFormats)
+          .default('table'),
       )
       .option('-o, --out <file>', 'write the report to a file instead of stdout')
       .option('--time-zone <zone>', 'IANA zone for date-times without an offset, e.g. Europe/Paris')
       .option('--strict', 'stop at the first row that cannot be read')
+      .option(
+        '--sorted',
+        'the rows are sorted by journey id: memory then holds one journey at a time',
+      )
       .addHelpText(
         'after',
         `
@@ -86,7 +94,9 @@ async function runReport(file: string, options: ReportOptions, io: CliIo): Promi
   const input = await openInput(file, io.cwd);
   const read = {
     mapping,
+    pipeline,
     strict: options.strict === true,
+    sorted: options.sorted === true,
     ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
   };
 
@@ -124,7 +134,29 @@ async function computeReport(
 ): Promise<{ report: FunnelReport; ingest: Awaited<ReturnType<typeof readInput>> }> {
   const accumulator = createFunnelAccumulator(pipeline, funnel);
   const ingest = await readInput(input, read, io, (journey) => {
-    accumulator.add(journey);
+    try {
+      accumulator.add(journey);
+    } catch (error) {
+      throw journeyError(input.shown, journey.id, error);
+    }
   });
   return { report: accumulator.result(), ingest };
+}
+
+/**
+ * A journey the pipeline cannot measure (a stage it does not have): say which journey, and how
+ * to fix it, instead of the accumulator's index.
+ */
+function journeyError(file: string, id: string, error: unknown): unknown {
+  if (!isPipelineError(error)) return error;
+  const [first] = error.issues;
+  const at = formatPath(first.path.slice(1));
+  const hint =
+    error.code === 'unknown_stage'
+      ? " (choose the pipeline with --pipeline, or map the export's stage labels with a --mapping config)"
+      : '';
+  return inputError(
+    `${file}: journey "${id}"${at ? ` at ${at}` : ''}: ${first.message}${hint}`,
+    error,
+  );
 }

@@ -204,24 +204,23 @@ function journeyRows(random: Random, id: string): DemoRow[] {
     }
     if (stage === lead) {
       const email = time + random.days(1) * day;
-      if (email < exportAt) row({ type: 'activity', at: iso(email), kind: 'email', by: 'marketing' });
+      if (email < exportAt)
+        row({ type: 'activity', at: iso(email), kind: 'email', by: 'marketing' });
     }
     if (stage === qualifiedLead && random.chance(0.88)) {
       // Sales follows up (12% never do: the leak the SLA is meant to close).
       const followUp = time + random.days(origin === 'marketing' ? 3 : 1.2, 0.9) * day;
-      if (followUp < exportAt) row({ type: 'activity', at: iso(followUp), kind: 'call', by: 'sales' });
+      if (followUp < exportAt)
+        row({ type: 'activity', at: iso(followUp), kind: 'call', by: 'sales' });
     }
 
     const leaveAt = officeHours(random, time + random.days(medianDays[stage] ?? 10) * day);
     if (leaveAt >= exportAt) {
       // Still open at the export; open prospects carry a forecast.
-      if (stage === prospect && amount !== '') {
+      const forecastAt = officeHours(random, time + 2 * day);
+      if (stage === prospect && amount !== '' && forecastAt < exportAt) {
         const closeDate = new Date(exportAt + random.int(5, 90) * day).toISOString().slice(0, 10);
-        row({
-          type: 'forecast',
-          at: iso(officeHours(random, time + 2 * day)),
-          close_date: closeDate,
-        });
+        row({ type: 'forecast', at: iso(forecastAt), close_date: closeDate });
       }
       break;
     }

@@ -100,7 +100,8 @@ export function renderCsv(report: FunnelReport): string {
   };
   for (const row of report.velocity.stages) {
     if (row.toNext) durations('velocity', row.stage, 'toNext.', row.toNext);
-    if (row.timeInStage) add('velocity', '', row.stage, 'timeInStage.median', row.timeInStage.median);
+    if (row.timeInStage)
+      add('velocity', '', row.stage, 'timeInStage.median', row.timeInStage.median);
   }
   durations('velocity.cycle', '', '', report.velocity.cycle);
 
@@ -122,7 +123,8 @@ export function renderCsv(report: FunnelReport): string {
   for (const row of report.leakage.stages) {
     leak('', row.stage, row.all);
     // Leakage is split by origin, whatever `by` is.
-    for (const origin of row.byOrigin) leak(`origin:${origin.origin ?? '(none)'}`, row.stage, origin);
+    for (const origin of row.byOrigin)
+      leak(`origin:${origin.origin ?? '(none)'}`, row.stage, origin);
   }
 
   const { deals } = report;

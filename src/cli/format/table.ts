@@ -119,7 +119,16 @@ export function renderTable(report: FunnelReport, context: TableContext): string
     '',
     `Leakage (exited at the stage; "fast" = within ${leakage.immediateDays} days of entering)`,
     textTable(
-      ['stage', 'exited', 'fast', 'top reason', 'open', 'mean open days', 'follow-up median', 'no follow-up'],
+      [
+        'stage',
+        'exited',
+        'fast',
+        'top reason',
+        'open',
+        'mean open days',
+        'follow-up median',
+        'no follow-up',
+      ],
       leakage.stages.map((row) => {
         const top = row.all.reasons[0];
         return [

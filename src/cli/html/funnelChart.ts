@@ -23,8 +23,7 @@ const minimumWidth = 6;
 export function funnelChart(pipeline: Pipeline, conversion: ConversionResult): string {
   const rows = conversion.stages;
   const widest = Math.max(1, ...rows.map((row) => row.reached));
-  const widthOf = (reached: number) =>
-    Math.max(minimumWidth, (reached / widest) * funnelWidth);
+  const widthOf = (reached: number) => Math.max(minimumWidth, (reached / widest) * funnelWidth);
   const height = top * 2 + rows.length * (rowHeight + gap);
   const parts: string[] = [];
   rows.forEach((row, index) => {
@@ -32,7 +31,9 @@ export function funnelChart(pipeline: Pipeline, conversion: ConversionResult): s
     const y = top + index * (rowHeight + gap);
     const upper = widthOf(row.reached);
     const next = rows[index + 1];
-    const lower = next ? Math.max(minimumWidth, Math.min(upper, widthOf(next.reached))) : upper * 0.82;
+    const lower = next
+      ? Math.max(minimumWidth, Math.min(upper, widthOf(next.reached)))
+      : upper * 0.82;
     const points = [
       [centre - upper / 2, y],
       [centre + upper / 2, y],

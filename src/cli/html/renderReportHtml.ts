@@ -69,11 +69,7 @@ footer{margin-top:18px;color:var(--muted);font-size:13px}
 `;
 
 /** A table; the cells of the `wrap` column may wrap (long text such as reasons). */
-function table(
-  header: readonly string[],
-  rows: readonly (readonly string[])[],
-  wrap = -1,
-): string {
+function table(header: readonly string[], rows: readonly (readonly string[])[], wrap = -1): string {
   const head = header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('');
   const cell = (text: string, column: number) =>
     `<td${column === wrap ? ' class="wrap"' : ''}>${escapeHtml(text)}</td>`;

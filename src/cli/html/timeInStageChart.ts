@@ -38,7 +38,10 @@ export function timeInStageChart(pipeline: Pipeline, velocity: VelocityResult): 
   // for a year) does not squash the others; without any median, at the longest time seen.
   const medians = curves.map(({ row }) => row.timeInStage?.median ?? null);
   const slowest = Math.max(0, ...medians.map((median) => median ?? 0));
-  const longest = Math.max(0, ...curves.map(({ curve }) => curve.times[curve.times.length - 1] ?? 0));
+  const longest = Math.max(
+    0,
+    ...curves.map(({ curve }) => curve.times[curve.times.length - 1] ?? 0),
+  );
   const maxDays = niceCeiling(Math.max(1, slowest > 0 ? Math.min(3 * slowest, longest) : longest));
   const x = (days: number) => left + (Math.min(days, maxDays) / maxDays) * plotWidth;
   const y = (share: number) => top + (1 - share) * plotHeight;
