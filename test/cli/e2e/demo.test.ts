@@ -38,4 +38,10 @@ describe('demo', () => {
     const table = (text: string) => text.slice(text.indexOf('Conversion'), text.indexOf('overall'));
     expect(table(report.stdout)).toBe(table(demo.stdout));
   });
+
+  it('prints the conversion table the README shows', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const first = run(['demo']).stdout.split('\n').slice(0, 14).join('\n');
+    expect(readme).toContain(first);
+  });
 });
