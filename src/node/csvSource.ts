@@ -114,14 +114,30 @@ export function csvReader(
       parser = initParser(schemaOf(names, delimiter, rowDelimiter));
       const rest = pending.slice(end + 1);
       pending = '';
-      lastQuotes = false;
-      quotes = rest.includes('"');
-      parser.chunk<string[]>(rest, parser.stringArrs, onRow as never);
+      feed(rest);
       return;
     }
+    feed(chunk);
+  };
+  // uDSV is given whole lines only: a chunk that ends right after an opening quote loses that
+  // quote in uDSV 0.7.3, and a line end is also where a record usually ends.
+  let carry = '';
+  let fed = false;
+  const give = (text: string) => {
     lastQuotes = quotes;
-    quotes = chunk.includes('"');
-    parser.chunk<string[]>(chunk, parser.stringArrs, onRow as never);
+    quotes = text.includes('"');
+    fed = true;
+    parser?.chunk<string[]>(text, parser.stringArrs, onRow as never);
+  };
+  const feed = (chunk: string) => {
+    const text = carry + chunk;
+    const cut = text.lastIndexOf('\n');
+    if (cut === -1) {
+      carry = text;
+      return;
+    }
+    carry = text.slice(cut + 1);
+    give(cut === text.length - 1 ? text : text.slice(0, cut + 1));
   };
   const end = (): void => {
     if (parser === null) {
@@ -133,8 +149,10 @@ export function csvReader(
       }
       return;
     }
+    if (carry !== '') give(carry);
+    carry = '';
     lastQuotes = quotes;
-    parser.end();
+    if (fed) parser.end();
   };
   return { push, end };
 }

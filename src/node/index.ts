@@ -4,6 +4,11 @@
  * @packageDocumentation
  */
 
+export type {
+  FunnelReportFromFileOptions,
+  FunnelReportFromFileResult,
+} from './funnelReportFromFile.js';
+export { funnelReportFromFile } from './funnelReportFromFile.js';
 export type { IngestIssue, IngestStats } from './ingestIssues.js';
 export type {
   EventColumn,

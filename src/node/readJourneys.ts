@@ -6,7 +6,7 @@ import { journeyOfDraft } from './drafts.js';
 import type { IngestIssue, IngestStats, IssueLog } from './ingestIssues.js';
 import { jsonLinesReader } from './jsonLinesSource.js';
 import { defineMapping, type Mapping } from './mapping.js';
-import { createRowReader, type Draft } from './rowReader.js';
+import { createRowReader, type Draft, type RowReader } from './rowReader.js';
 import { type IngestSource, textChunks } from './textChunks.js';
 import { isTimeZone } from './zonedTime.js';
 
@@ -191,16 +191,19 @@ export function createIngest(
   log: IssueLog,
   emit: (draft: Draft) => void,
   headed?: { readonly names: readonly string[]; readonly crlf: boolean },
-): ChunkReader & { readonly headerSeen: () => boolean } {
+): ChunkReader & { readonly rows: RowReader } {
   let headerSeen = false;
   const rows = createRowReader({ mapping, timeZone, sorted: options.sorted === true, log, emit });
+  // Calls go through `target`, so a caller may put a filter in front of `row` (see funnelShare).
+  const target: RowReader = { header: rows.header, row: rows.row, finish: rows.finish };
   const reader = {
     header(names: readonly string[]) {
       headerSeen = true;
-      rows.header(names);
+      target.header(names);
     },
-    row: rows.row,
-    finish: rows.finish,
+    row: (cells: readonly string[], line: number, ragged: string | null) =>
+      target.row(cells, line, ragged),
+    finish: () => target.finish(),
   };
   const jsonl =
     options.format === 'jsonl' ||
@@ -211,7 +214,7 @@ export function createIngest(
     ? jsonLinesReader(reader, log)
     : csvReader(options.delimiter ?? ',', { header: reader.header, row: reader.row }, headed);
   return {
-    headerSeen: () => headerSeen,
+    rows: target,
     push: chunks.push,
     end() {
       chunks.end();
@@ -228,7 +231,7 @@ export function createIngest(
           { where: 'readJourneys' },
         );
       }
-      rows.finish();
+      target.finish();
     },
   };
 }

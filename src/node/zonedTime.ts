@@ -26,6 +26,13 @@ export function isTimeZone(zone: string): boolean {
  * occurs twice is read as the first (what `@date-fns/tz` does).
  */
 export function readTime(text: string, zone: string | undefined): number | string {
+  // With an offset (`…Z`, `…+01:00`) the zone does not matter: the library's fast reader.
+  const last = text.charCodeAt(text.length - 1);
+  const sign = text.charCodeAt(text.length - 6);
+  if (last === 90 || last === 122 || ((sign === 43 || sign === 45) && text.length > 16)) {
+    const time = timeOf(text);
+    if (!Number.isNaN(time)) return time;
+  }
   const fields = naive.exec(text);
   if (fields === null) {
     const time = timeOf(text);
