@@ -44,4 +44,24 @@ describe('demo', () => {
     const first = run(['demo']).stdout.split('\n').slice(0, 14).join('\n');
     expect(readme).toContain(first);
   });
+
+  it('report --sorted, in parallel, gives the same report as one thread on the sorted sample', () => {
+    const folder = temporaryFolder();
+    expect(run(['demo', '--data', 'events.csv'], folder).code).toBe(0);
+    const args = [
+      'report',
+      'events.csv',
+      '--by',
+      'origin',
+      '--as-of',
+      '2026-06-30',
+      '--format',
+      'json',
+    ];
+    const single = run(args, folder);
+    const parallel = run([...args, '--sorted'], folder);
+    expect(parallel.stderr).toBe('');
+    expect(parallel.code).toBe(0);
+    expect(JSON.parse(parallel.stdout)).toEqual(JSON.parse(single.stdout));
+  });
 });
