@@ -246,14 +246,14 @@ async function boundaries(path: string, start: number, size: number, parts: numb
 }
 
 /** The worker module next to this one: built (`.js`/`.cjs`) or, under tests and tsx, the source. */
-function workerFile(): { url: URL; execArgv: string[] } {
+function workerFile(): { url: URL; fromSource: boolean } {
   const here = moduleUrl();
   const extension = /\.(c?js|ts)$/.exec(here)?.[0] ?? '.js';
   const names = [`./funnelWorker${extension}`, `./node/funnelWorker${extension}`];
   for (const name of names) {
     const url = new URL(name, here);
     if (existsSync(fileURLToPath(url))) {
-      return { url, execArgv: extension === '.ts' ? ['--import', 'tsx'] : [] };
+      return { url, fromSource: extension === '.ts' };
     }
   }
   throw new Error(
@@ -281,9 +281,15 @@ function lineOffsets(
 function inWorker(
   task: ShareTask,
 ): Promise<ShareResult | { error: SharedError; lineBreaks: number }> {
-  const { url, execArgv } = workerFile();
+  const { url, fromSource } = workerFile();
   return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { workerData: task, execArgv });
+    // From source (tests, tsx), the worker first registers tsx's loader in its own thread.
+    const worker = fromSource
+      ? new Worker(
+          `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`,
+          { eval: true, workerData: task },
+        )
+      : new Worker(url, { workerData: task });
     worker.once(
       'message',
       (message: { ok: true; result: ShareResult } | { ok: false; error: SharedError }) => {
