@@ -1,0 +1,39 @@
+import { Command } from 'commander';
+import { commands } from './commands/index.js';
+import type { CliIo } from './io.js';
+import { version } from './version.js';
+
+/**
+ * The `buying-pipeline` program: global options, then every command of `commands/index.ts`.
+ * Commander never exits the process here (`exitOverride`): `main` decides the exit code.
+ */
+export function createProgram(io: CliIo): Command {
+  const program = new Command('buying-pipeline')
+    .description(
+      'Funnel reports over CRM exports: conversion, velocity, win rate, leakage and deals of one buying pipeline.',
+    )
+    .version(version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--debug', 'print the stack trace with an error')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      // Commander's own errors (unknown option, missing argument …), as one line like ours.
+      outputError: (text, write) =>
+        write(`buying-pipeline: ${text.replace(/^error: /, '').trim()} (see --help)\n`),
+    });
+  for (const command of commands) command.register(program, io);
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  $ buying-pipeline demo
+  $ buying-pipeline report events.csv --by origin
+  $ buying-pipeline report deals.csv --mapping hubspot --format html --out funnel.html
+
+Exit codes: 0 ok, 1 bad input (a file, a config, a row), 2 usage (an option or argument).`,
+  );
+  return program;
+}
