@@ -2,7 +2,14 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 
-/** Where journeys are read from: a file path or a readable stream of bytes or text. */
+/**
+ * Where journeys are read from: a file path or a readable stream of bytes or text.
+ *
+ * @example
+ * ```ts
+ * const source: IngestSource = createReadStream('export.csv');
+ * ```
+ */
 export type IngestSource = string | Readable | AsyncIterable<string | Uint8Array>;
 
 /** The text of a source in chunks, decoded as UTF-8 (characters split across chunks are kept whole). */
