@@ -35,6 +35,10 @@ export interface PipelineIssue {
  * - `invalid_options`: the options of a function failed validation.
  * - `invalid_date`: a date input could not be read.
  * - `unknown_stage`: a stage id that the pipeline does not have.
+ * - `invalid_scoring_model`: a scoring model config failed validation.
+ * - `invalid_lead`: a lead given to a scorer failed validation (an unknown answer level, a bad time …).
+ * - `invalid_samples`: historical samples (scores or attributes with outcomes) failed validation.
+ * - `insufficient_data`: too few samples to learn from (a cold start).
  *
  * @example
  * ```ts
@@ -48,7 +52,11 @@ export type PipelineErrorCode =
   | 'invalid_rows'
   | 'invalid_options'
   | 'invalid_date'
-  | 'unknown_stage';
+  | 'unknown_stage'
+  | 'invalid_scoring_model'
+  | 'invalid_lead'
+  | 'invalid_samples'
+  | 'insufficient_data';
 
 const brand = Symbol.for('buying-pipeline.PipelineError');
 

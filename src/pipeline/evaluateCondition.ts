@@ -147,8 +147,8 @@ function fieldFailure(
   return condition.value === undefined ? failure : { ...failure, expected: condition.value };
 }
 
-/** Looks up a dotted path; a key that itself contains the dots wins. */
-function lookup(facts: Facts, field: string): unknown {
+/** Looks up a dotted path; a key that itself contains the dots wins. (Also used by compiled scoring rules.) */
+export function lookup(facts: Facts, field: string): unknown {
   if (Object.hasOwn(facts, field)) return facts[field];
   let current: unknown = facts;
   for (const key of field.split('.')) {
@@ -159,7 +159,8 @@ function lookup(facts: Facts, field: string): unknown {
   return current;
 }
 
-function test(condition: FieldCondition, actual: unknown): boolean {
+/** Whether one field test holds for the fact found. (Also used by compiled scoring rules.) */
+export function test(condition: FieldCondition, actual: unknown): boolean {
   const { op, value } = condition;
   switch (op) {
     case '=':
