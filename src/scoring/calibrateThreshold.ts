@@ -284,7 +284,8 @@ function recommend(
     if (positives === 0 || negatives === 0) return null;
     let bestJ = Number.NEGATIVE_INFINITY;
     for (const row of rows) {
-      const j = row.converted / positives - (row.volume - row.converted) / negatives;
+      // J × positives × negatives, in integers, so equal J values tie exactly.
+      const j = row.converted * negatives - (row.volume - row.converted) * positives;
       if (j >= bestJ) {
         bestJ = j;
         best = row;

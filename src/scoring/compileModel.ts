@@ -71,7 +71,6 @@ export interface CompiledModel {
   };
   readonly minCents: number;
   readonly maxCents: number;
-  readonly thresholdCents: number;
   readonly fitBands?: readonly GradeBand[];
   readonly engagementBands?: readonly GradeBand[];
 }
@@ -102,7 +101,6 @@ function build(model: ScoringModel): CompiledModel {
     model,
     minCents: centsAtLeast(model.min),
     maxCents: centsAtMost(model.max),
-    thresholdCents: centsAtLeast(model.threshold),
   };
   if (model.bantt) {
     const dimensions = model.bantt.dimensions.map((dimension): CompiledDimension => {

@@ -216,10 +216,12 @@ function scoreWith(
     total = compiled.maxCents;
   }
   sortByWeight(reasons);
+  const points = fromCents(total);
   const score: { -readonly [Key in keyof LeadScore]: LeadScore[Key] } = {
-    total: fromCents(total),
+    total: points,
     max: compiled.model.max,
-    qualified: total >= compiled.thresholdCents,
+    // The total as reported, against the threshold as written.
+    qualified: points >= compiled.model.threshold,
     components,
     reasons,
   };
