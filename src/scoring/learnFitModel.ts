@@ -91,7 +91,7 @@ export interface LearnedFitModel {
   readonly intercept: number;
   /** Points per unit of log-odds (natural log). */
   readonly pointsPerLogOdds: number;
-  /** Per field, every value's counts, log-odds and points; the pooled rare values last as `'(other)'`. */
+  /** Per field, every kept value's counts, log-odds and points, then the pool as `'(other)'` (rare and unseen values, listed in `pooled`). */
   readonly fields: readonly {
     readonly field: string;
     readonly values: readonly LearnedValue[];
@@ -187,7 +187,8 @@ export function learnFitModel(
   }
   const learned = fields.map((field) => {
     const { kept, pool, pooled } = bucketsOf(samples, field, minCount, where);
-    const buckets = pool.count > 0 || kept.length === 0 ? [...kept, pool] : kept;
+    // The pool is always listed: it is also where values never seen will land.
+    const buckets = [...kept, pool];
     // K counts the pool even when empty: unseen values will land there.
     const k = kept.length + 1;
     const logOdds = (bucket: Bucket): number => {
