@@ -168,9 +168,9 @@ export function test(condition: FieldCondition, actual: unknown): boolean {
     case '!=':
       return !equals(actual, value);
     case 'in':
-      return Array.isArray(value) && value.some((candidate) => equals(actual, candidate));
+      return Array.isArray(value) && isOneOf(actual, value);
     case 'notIn':
-      return !(Array.isArray(value) && value.some((candidate) => equals(actual, candidate)));
+      return !(Array.isArray(value) && isOneOf(actual, value));
     case 'exists':
       return (actual !== undefined && actual !== null) === (value ?? true);
     case 'contains':
@@ -179,6 +179,12 @@ export function test(condition: FieldCondition, actual: unknown): boolean {
     default:
       return compare(op, actual, value);
   }
+}
+
+/** Whether the fact equals one of the values (a plain loop: scorers call this millions of times). */
+function isOneOf(actual: unknown, values: readonly unknown[]): boolean {
+  for (const candidate of values) if (equals(actual, candidate)) return true;
+  return false;
 }
 
 function equals(actual: unknown, expected: unknown): boolean {

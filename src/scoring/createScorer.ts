@@ -279,19 +279,21 @@ function scoreBehaviour(
       );
     }
     const ageDays = (asOf - at) / MS_PER_DAY;
+    let factor = -1; // the decay left at this age, computed once the event matches a rule
     const named = byName.get(name);
     if (named !== undefined) {
       for (const rule of named) {
-        if (ageDays <= rule.withinDays)
-          add(rule.index, rule.repeatable, decay(ageDays), sums, counts);
+        if (ageDays > rule.withinDays) continue;
+        if (factor < 0) factor = decay(ageDays);
+        add(rule.index, rule.repeatable, factor, sums, counts);
       }
     }
     if (byCondition.length > 0) {
       const facts: Facts = event.value === undefined ? { name } : { name, value: event.value };
       for (const [holds, rule] of byCondition) {
-        if (ageDays <= rule.withinDays && holds(facts)) {
-          add(rule.index, rule.repeatable, decay(ageDays), sums, counts);
-        }
+        if (ageDays > rule.withinDays || !holds(facts)) continue;
+        if (factor < 0) factor = decay(ageDays);
+        add(rule.index, rule.repeatable, factor, sums, counts);
       }
     }
   }
