@@ -87,8 +87,11 @@ export interface CalibrationResult {
   readonly rows: readonly CalibrationRow[];
   /** The recommended row and why; null when no row meets the target (or there is nothing to compare). */
   readonly recommend: {
+    /** The recommended threshold. */
     readonly threshold: number;
+    /** The target it meets (`youden` without one). */
     readonly by: 'volume' | 'share' | 'precision' | 'youden';
+    /** Its row of the table. */
     readonly row: CalibrationRow;
   } | null;
 }

@@ -93,8 +93,11 @@ export interface LearnedFitModel {
   readonly pointsPerLogOdds: number;
   /** Per field, every kept value's counts, log-odds and points, then the pool as `'(other)'` (rare and unseen values, listed in `pooled`). */
   readonly fields: readonly {
+    /** The field. */
     readonly field: string;
+    /** Its kept values, most frequent first, then the pool. */
     readonly values: readonly LearnedValue[];
+    /** The rare values pooled into `(other)`. */
     readonly pooled: readonly AttributeValue[];
   }[];
 }

@@ -25,8 +25,11 @@ import type { ScoringModel } from './types.js';
  * ```
  */
 export const scoringPresets: {
+  /** The seed's BANTT: five dimensions of 20 points, threshold 75. */
   readonly bantt: ScoringModel;
+  /** BANT: four dimensions of 25 points, threshold 75. */
   readonly bant: ScoringModel;
+  /** CHAMP: challenges, authority, money, prioritization, 25 points each, threshold 75. */
   readonly champ: ScoringModel;
 } = /* @__PURE__ */ (() => {
   const quarter = (ids: readonly string[]) => ids.map((id) => ({ id, points: 25 }));

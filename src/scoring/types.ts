@@ -130,8 +130,16 @@ export interface BehaviourRule {
  * ```
  */
 export type ScoreDecay =
-  | { readonly halfLifeDays: number }
-  | { readonly percent: number; readonly everyDays: number };
+  | {
+      /** Days after which half the points are left; positive. */
+      readonly halfLifeDays: number;
+    }
+  | {
+      /** Share of the original points lost per period, in (0, 100]. */
+      readonly percent: number;
+      /** The period in days; positive. */
+      readonly everyDays: number;
+    };
 
 /**
  * The behaviour (implicit) component: what the lead did, cooling down with time.
@@ -248,7 +256,9 @@ export interface ScoringModel {
   readonly name?: string;
   /** The qualification component with its dimensions spelled out. */
   readonly bantt?: {
+    /** Every dimension with its name, points and levels. */
     readonly dimensions: readonly Required<BanttDimensionConfig>[];
+    /** The component's cap, if any. */
     readonly cap?: number;
   };
   /** The fit component. */
@@ -365,8 +375,11 @@ export interface LeadScore {
   readonly qualified: boolean;
   /** Each configured component's points. */
   readonly components: {
+    /** The qualification answers' points. */
     readonly bantt?: ComponentScore;
+    /** The fit rules' points. */
     readonly fit?: ComponentScore;
+    /** The behaviour rules' points. */
     readonly behaviour?: ComponentScore;
   };
   /** The grade, when the model has grade bands. */

@@ -119,6 +119,13 @@ describe('calibrateThreshold', () => {
     expect([allWon.auc, allWon.recommend]).toEqual([null, null]);
   });
 
+  it('does not change its input', () => {
+    const samples = history.map((sample) => ({ ...sample }));
+    const thresholds = [75, 50];
+    calibrateThreshold(samples, { thresholds });
+    expect([samples, thresholds]).toEqual([history, [75, 50]]);
+  });
+
   it('rejects bad samples and options with their paths', () => {
     const cases: [() => unknown, string, { code: string; path: unknown[] }][] = [
       [
