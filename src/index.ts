@@ -239,6 +239,47 @@ export type {
   VolumeRule,
 } from './sla/types.js';
 export { binomialTail } from './stats/binomialTail.js';
+// Lead scoring (src/scoring): BANTT, fit and behaviour, explained, calibrated and learned from history.
+export type {
+  CalibrateThresholdOptions,
+  CalibrationResult,
+  CalibrationRow,
+  ScoreSample,
+} from './scoring/calibrateThreshold.js';
+export { calibrateThreshold } from './scoring/calibrateThreshold.js';
+export type { CreateScorerOptions, LeadScorer } from './scoring/createScorer.js';
+export { createScorer } from './scoring/createScorer.js';
+export { defineScoringModel } from './scoring/defineScoringModel.js';
+export type {
+  FitSample,
+  LearnedFitModel,
+  LearnedValue,
+  LearnFitModelOptions,
+} from './scoring/learnFitModel.js';
+export { learnFitModel } from './scoring/learnFitModel.js';
+export { scoringPresets } from './scoring/presets.js';
+export type { ScoreLeadOptions } from './scoring/scoreLead.js';
+export { scoreLead } from './scoring/scoreLead.js';
+export type {
+  AnswerLevels,
+  BanttConfig,
+  BanttDimensionConfig,
+  BehaviourConfig,
+  BehaviourRule,
+  ComponentScore,
+  FitConfig,
+  FitRule,
+  GradeBand,
+  GradeConfig,
+  LeadGrade,
+  LeadScore,
+  ScoreComponent,
+  ScoreDecay,
+  ScoreReason,
+  ScoringLead,
+  ScoringModel,
+  ScoringModelConfig,
+} from './scoring/types.js';
 export type { CumulativeIncidenceResult } from './stats/cumulativeIncidence.js';
 export { cumulativeIncidence } from './stats/cumulativeIncidence.js';
 export type { Interval, IntervalOptions } from './stats/interval.js';
