@@ -209,36 +209,6 @@ export { projectForward } from './planning/projectForward.js';
 export type { RateEvidence, RateInput, RateSource, RatesInput } from './planning/rates.js';
 // Planning: from a revenue goal back to the pipeline, budget and people it needs, and forward.
 export { requiredTrials } from './planning/requiredTrials.js';
-// Marketing–Sales SLA (src/sla)
-export type { DefineSlaOptions } from './sla/defineSla.js';
-export { defineSla } from './sla/defineSla.js';
-export type {
-  EvaluateSlaOptions,
-  SlaAtRisk,
-  SlaBreach,
-  SlaResult,
-  SlaRuleResult,
-  SlaTally,
-} from './sla/evaluateSla.js';
-export { evaluateSla } from './sla/evaluateSla.js';
-export type { SlaScore } from './sla/journeyRules.js';
-export type {
-  ActivityMatch,
-  MaxTimeInStageRule,
-  MinAttemptsRule,
-  ReasonRequiredRule,
-  ResponseRule,
-  Sla,
-  SlaConfig,
-  SlaDuration,
-  SlaOwner,
-  SlaResponse,
-  SlaRule,
-  SlaRuleBase,
-  SlaTrigger,
-  VolumeRule,
-} from './sla/types.js';
-export { binomialTail } from './stats/binomialTail.js';
 // Lead scoring (src/scoring): BANTT, fit and behaviour, explained, calibrated and learned from history.
 export type {
   CalibrateThresholdOptions,
@@ -280,6 +250,36 @@ export type {
   ScoringModel,
   ScoringModelConfig,
 } from './scoring/types.js';
+// Marketing–Sales SLA (src/sla)
+export type { DefineSlaOptions } from './sla/defineSla.js';
+export { defineSla } from './sla/defineSla.js';
+export type {
+  EvaluateSlaOptions,
+  SlaAtRisk,
+  SlaBreach,
+  SlaResult,
+  SlaRuleResult,
+  SlaTally,
+} from './sla/evaluateSla.js';
+export { evaluateSla } from './sla/evaluateSla.js';
+export type { SlaScore } from './sla/journeyRules.js';
+export type {
+  ActivityMatch,
+  MaxTimeInStageRule,
+  MinAttemptsRule,
+  ReasonRequiredRule,
+  ResponseRule,
+  Sla,
+  SlaConfig,
+  SlaDuration,
+  SlaOwner,
+  SlaResponse,
+  SlaRule,
+  SlaRuleBase,
+  SlaTrigger,
+  VolumeRule,
+} from './sla/types.js';
+export { binomialTail } from './stats/binomialTail.js';
 export type { CumulativeIncidenceResult } from './stats/cumulativeIncidence.js';
 export { cumulativeIncidence } from './stats/cumulativeIncidence.js';
 export type { Interval, IntervalOptions } from './stats/interval.js';

@@ -58,7 +58,7 @@ export type PipelineErrorCode =
   | 'unknown_stage'
   | 'invalid_spend'
   | 'invalid_calendar'
-  | 'invalid_sla';
+  | 'invalid_sla'
   | 'invalid_scoring_model'
   | 'invalid_lead'
   | 'invalid_samples'
