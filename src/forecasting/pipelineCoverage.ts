@@ -79,7 +79,7 @@ export interface PipelineCoverageResult {
   readonly winRateFrom: 'option' | 'history';
   /** 1 ÷ valueWinRate; null when there is no win rate or it is 0 (nothing won). */
   readonly requiredCoverage: number | null;
-  /** remaining × requiredCoverage (in decimal): the open value the rest of the target needs; null like `requiredCoverage`. */
+  /** remaining ÷ value win rate, exact (divided once, not times a rounded 1 ÷ rate): the open value the rest of the target needs; null like `requiredCoverage`. */
   readonly requiredPipeline: Decimal | null;
   /** requiredPipeline − openValue, never below 0; null like `requiredCoverage`. */
   readonly shortfall: Decimal | null;
@@ -166,12 +166,13 @@ export function pipelineCoverage(
   const target = parsed.target;
   const attained = won.gte(target);
   const remaining = attained ? new Money(0) : target.minus(won);
-  // The required pipeline divides exactly: by the option's rate, or by wonValue ÷ (won + lost value).
+  // The value win rate as a ratio (won ÷ closed): the required pipeline is remaining × closed ÷
+  // won, multiplied before dividing, so that 300 at 0.3 is 1,000 (a rounded 1 ÷ 0.3 gives 999.99…).
   let valueWinRate: number | null;
-  let requiredCoverage: Decimal | null = null;
+  let rateRatio: { readonly won: Decimal; readonly closed: Decimal } | null = null;
   if (parsed.winRate !== undefined) {
     valueWinRate = parsed.winRate;
-    requiredCoverage = new Money(1).dividedBy(new Money(parsed.winRate));
+    rateRatio = { won: new Money(parsed.winRate), closed: new Money(1) };
   } else {
     const history = winRate(pipeline, list, {
       asOf: parsed.asOf,
@@ -182,10 +183,13 @@ export function pipelineCoverage(
     });
     valueWinRate = history.valueRate;
     if (!history.wonValue.isZero()) {
-      requiredCoverage = history.wonValue.plus(history.lostValue).dividedBy(history.wonValue);
+      rateRatio = { won: history.wonValue, closed: history.wonValue.plus(history.lostValue) };
     }
   }
-  const requiredPipeline = requiredCoverage === null ? null : remaining.times(requiredCoverage);
+  const requiredCoverage =
+    rateRatio === null ? null : rateRatio.closed.dividedBy(rateRatio.won).toNumber();
+  const requiredPipeline =
+    rateRatio === null ? null : remaining.times(rateRatio.closed).dividedBy(rateRatio.won);
   return {
     asOf: new Date(asOf),
     start: new Date(start),
@@ -202,7 +206,7 @@ export function pipelineCoverage(
     coverage: attained ? null : openValue.dividedBy(remaining).toNumber(),
     valueWinRate,
     winRateFrom: parsed.winRate === undefined ? 'history' : 'option',
-    requiredCoverage: requiredCoverage === null ? null : requiredCoverage.toNumber(),
+    requiredCoverage,
     requiredPipeline,
     shortfall: requiredPipeline === null ? null : Money.max(requiredPipeline.minus(openValue), 0),
   };

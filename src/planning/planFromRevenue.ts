@@ -136,7 +136,10 @@ export interface RevenuePlan {
   readonly deals: number;
   /** The planned stages, from the first with a rate to the last stage of the pipeline. */
   readonly stages: readonly PlanStage[];
-  /** required at the pipeline stage × averageDealSize: the pipeline to hold. */
+  /**
+   * required at the pipeline stage × averageDealSize, counted without existing journeys: the
+   * pipeline to hold (existing journeys fill it, they do not shrink it).
+   */
   readonly pipelineValue: Decimal;
   /** pipelineValue ÷ revenueGoal (1 ÷ the win rate from the pipeline stage, before rounding). */
   readonly requiredCoverage: number;
@@ -183,6 +186,10 @@ function backwards(
 }
 
 /** Dates: the latest entry per planned stage, counting back from the deadline. */
+/** Whether any existing journeys are credited in the plan. */
+const existingCredited = (input: ResolvedPlanInput): boolean =>
+  input.existing.some((count) => (count ?? 0) > 0);
+
 function latestEntries(input: ResolvedPlanInput): (Date | null)[] {
   const count = input.last - input.first + 1;
   const { deadline, durations } = input;
@@ -324,9 +331,13 @@ export function planFromRevenue(pipeline: Pipeline, input: PlanFromRevenueInput)
 
   const handoff = pipeline.stages.findIndex((stage) => stage.id === pipeline.handoff);
   const pipelineIndex = handoff >= first && handoff < last ? handoff : first;
-  const pipelineValue = resolved.dealSize.times(
-    (required[pipelineIndex - first] as bigint).toString(),
-  );
+  // The pipeline to hold is what the goal needs at the pipeline stage, existing journeys or not:
+  // journeys already further down fill it, they do not shrink it (else 9 existing prospects
+  // would make the pipeline to hold 0, and requiredCoverage would no longer be 1 ÷ win rate).
+  const held = existingCredited(resolved)
+    ? backwards({ ...resolved, existing: [] }, dealsBig).required
+    : required;
+  const pipelineValue = resolved.dealSize.times((held[pipelineIndex - first] as bigint).toString());
   const asOf = resolved.asOf;
   const tooLate: TooLateStage[] = [];
   if (asOf !== null) {

@@ -242,6 +242,39 @@ describe('pipelineCoverage', () => {
     expect(learned.valueWinRate).toBe(winRate(pipeline, history, { asOf: '2026-04-01' }).valueRate);
   });
 
+  it('divides the remaining target by the win rate exactly, also for rates like 0.3 and 3 ÷ 7', () => {
+    // 300 ÷ 0.3 = 1,000 exactly; multiplying by a rounded 1 ÷ 0.3 gave 999.99…9.
+    const given = pipelineCoverage(pipeline, [], {
+      asOf: '2026-04-01',
+      period: Q2,
+      target: '300',
+      winRate: 0.3,
+    });
+    expect(given.requiredPipeline?.toString()).toBe('1000');
+    expect(given.shortfall?.toString()).toBe('1000');
+    // History: 300 won, 400 lost → value win rate 3 ÷ 7; 300 × 7 ÷ 3 = 700 exactly.
+    const history: JourneyInput[] = [
+      {
+        id: 'w',
+        amount: '300',
+        events: [stage('prospect', '2026-01-02'), outcome('won', '2026-02-01')],
+      },
+      {
+        id: 'l',
+        amount: '400',
+        events: [stage('prospect', '2026-01-02'), outcome('lost', '2026-02-01')],
+      },
+    ];
+    const learned = pipelineCoverage(pipeline, history, {
+      asOf: '2026-04-01',
+      period: Q2,
+      target: '300',
+    });
+    expect(learned.requiredPipeline?.toString()).toBe('700');
+    expect(learned.shortfall?.toString()).toBe('700');
+    expect(learned.requiredCoverage).toBeCloseTo(7 / 3, 15);
+  });
+
   it('reports a met target as attained, never a negative remainder or an infinite coverage', () => {
     const result = pipelineCoverage(pipeline, deals, { ...options, target: '4000' });
     expect([result.attained, result.remaining.toFixed(0), result.coverage]).toEqual([

@@ -254,6 +254,24 @@ describe('planFromRevenue: existing pipeline', () => {
     // P(Bin(9, 0.5) ≥ 4) = 0.746 ≥ 0.5: no new qualified lead is needed at 50% either.
     expect(plan.stages[0]?.requiredAtConfidence).toBe(0);
   });
+
+  it('keeps the pipeline to hold whatever part of it already exists', () => {
+    // The pipeline value is what the goal needs at the handoff, existing journeys or not:
+    // 4 deals ÷ 0.5 = 8 prospects, ⌈8 ÷ 0.6⌉ = 14 qualified leads × 25,000 = 350,000, 3.5 × the
+    // goal (1 ÷ (0.6 × 0.5) = 3.33 before rounding). The 9 existing prospects fill it; they do
+    // not make the pipeline to hold 0 (required at the handoff is 0 here, as nothing new is needed).
+    const base = {
+      revenueGoal: 100_000,
+      averageDealSize: 25_000,
+      rates: { qualified_lead: 0.6, prospect: 0.5 },
+    };
+    const withExisting = planFromRevenue(pipeline, { ...base, existing: { prospect: 9 } });
+    const without = planFromRevenue(pipeline, base);
+    expect(without.pipelineValue.toString()).toBe('350000');
+    expect(withExisting.stages[0]?.required).toBe(0);
+    expect(withExisting.pipelineValue.toString()).toBe('350000');
+    expect(withExisting.requiredCoverage).toBe(3.5);
+  });
 });
 
 describe('planFromRevenue: confidence', () => {
