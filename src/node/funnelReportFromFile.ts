@@ -95,8 +95,8 @@ const SPLIT_BYTES = 4 << 20;
 
 /**
  * The funnel report of a CSV or JSON Lines file, read in parallel: a file sorted by journey id
- * is cut into one byte range per worker thread; each worker reads its range into a funnel
- * accumulator; the accumulators are merged. The journeys cut in two at a range boundary are
+ * is cut into one byte range per thread (the main thread reads the first, `workers − 1` worker
+ * threads the others); each range is read into a funnel accumulator; the accumulators are merged. The journeys cut in two at a range boundary are
  * read whole in the main thread. The report is identical to `funnelReport` over
  * `readJourneys(file)`'s journeys. A file that is not sorted (no `sorted: true`), a JSON Lines
  * file, a small file, or a file whose split would fall inside a quoted field is read in one thread.
