@@ -187,6 +187,26 @@ export function funnelAccumulatorFromJSON(
   pipeline: Pipeline,
   json: FunnelAccumulatorJSON,
 ): FunnelAccumulator {
+  return fromJSON(pipeline, json, false);
+}
+
+/**
+ * Internal (not exported from the package): reads back a state that `toJSON` wrote in this
+ * library's own worker threads, for the same pipeline, without re-validating every number of it
+ * (see `stateFromJSON`). User-supplied states go through {@link funnelAccumulatorFromJSON}.
+ */
+export function funnelAccumulatorFromOwnJSON(
+  pipeline: Pipeline,
+  json: FunnelAccumulatorJSON,
+): FunnelAccumulator {
+  return fromJSON(pipeline, json, true);
+}
+
+function fromJSON(
+  pipeline: Pipeline,
+  json: FunnelAccumulatorJSON,
+  trusted: boolean,
+): FunnelAccumulator {
   const ids = pipeline.stages.map((stage) => stage.id);
   if (JSON.stringify(json?.stages) !== JSON.stringify(ids)) {
     throw mismatch(
@@ -209,7 +229,7 @@ export function funnelAccumulatorFromJSON(
   }
   const resolved = resolveOptions(pipeline, json.options, 'funnelAccumulatorFromJSON');
   const options = deepFreeze(structuredClone(json.options));
-  const state = stateFromJSON(json.state, ids.length);
+  const state = stateFromJSON(json.state, ids.length, trusted);
   return build(
     pipeline,
     options,

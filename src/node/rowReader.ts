@@ -53,8 +53,27 @@ export interface RowReader {
   finish(): void;
 }
 
-const eventTypes = new Set(['stage', 'activity', 'outcome', 'forecast', 'behaviour']);
-const outcomeSet = new Set<string>(outcomeKinds);
+// Checked with plain comparisons, not Set lookups: a cell is a fresh string, and hashing it for
+// every row of a million-journey file showed in the profile.
+const isEventType = (type: string): boolean =>
+  type === 'stage' ||
+  type === 'outcome' ||
+  type === 'activity' ||
+  type === 'forecast' ||
+  type === 'behaviour';
+const isOutcome = (outcome: string): boolean =>
+  (outcomeKinds as readonly string[]).includes(outcome);
+
+/**
+ * A mapping's labels as a Map. Indexing an object with a fresh cell string makes V8 intern the
+ * string first, the row reader's largest cost in the profile; a Map only hashes it, and an empty
+ * one (no labels, the common case) is not consulted at all. Own keys only, as labels are data.
+ */
+const labelMap = <T extends string>(
+  labels: Readonly<Record<string, T>> | undefined,
+): Map<string, T> => new Map(Object.entries(labels ?? {}));
+const relabel = (labels: ReadonlyMap<string, string>, text: string): string =>
+  labels.size === 0 ? text : (labels.get(text) ?? text);
 const truthy = new Set(['true', '1', 'yes', 'y', 't']);
 const falsy = new Set(['false', '0', 'no', 'n', 'f']);
 
@@ -71,9 +90,9 @@ export function createRowReader(options: RowReaderOptions): RowReader {
   const { mapping, log, emit, sorted } = options;
   const timeZone = options.timeZone ?? mapping.timeZone;
   const empty = new Set(mapping.empty ?? []);
-  const stageLabels = mapping.stages ?? {};
-  const outcomeLabels = mapping.outcomes ?? {};
-  const originLabels = mapping.origins ?? {};
+  const stageLabels = labelMap(mapping.stages);
+  const outcomeLabels = labelMap(mapping.outcomes);
+  const originLabels = labelMap(mapping.origins);
   let names: readonly string[] = [];
   let index: Record<string, number> = {};
   let attributeColumns: number[] = [];
@@ -215,7 +234,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       attributes[attributeNames[position] as string] = text;
     }
     return {
-      origin: origin === undefined ? undefined : (originLabels[origin] ?? origin),
+      origin: origin === undefined ? undefined : relabel(originLabels, origin),
       amount: amount(amountColumn),
       attributes,
     };
@@ -325,7 +344,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     readRow = (line) => {
       const id = required(c.id, 'a journey id');
       const type = required(c.type, 'an event type');
-      if (!eventTypes.has(type))
+      if (!isEventType(type))
         throw new RowIssue(
           c.type,
           'invalid_value',
@@ -336,12 +355,12 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       let fields: Fields;
       if (type === 'stage') {
         const stage = required(c.stage, 'a stage');
-        event = { type, stage: stageLabels[stage] ?? stage, at };
+        event = { type, stage: relabel(stageLabels, stage), at };
         fields = journeyFields(c.origin, c.amount);
       } else if (type === 'outcome') {
         const label = required(c.outcome, 'an outcome');
-        const outcome = outcomeLabels[label] ?? label;
-        if (!outcomeSet.has(outcome))
+        const outcome = relabel(outcomeLabels, label);
+        if (!isOutcome(outcome))
           throw new RowIssue(
             c.outcome,
             'invalid_value',
@@ -412,7 +431,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
         if (when !== undefined) events.push({ type: 'stage', stage, at: when });
       }
       const label = value(status);
-      const outcome = label === undefined ? undefined : (values[label] ?? outcomeLabels[label]);
+      const outcome = label === undefined ? undefined : (values[label] ?? outcomeLabels.get(label));
       if (outcome !== undefined) {
         const at = time(closedAt, `the date of the "${label}" outcome`);
         const reason = value(reasonColumn);
@@ -462,11 +481,11 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       const won = bool(c.won);
       const closed = bool(c.closed);
       const events: DraftEvent[] = [];
-      const labelled = outcomeLabels[label];
+      const labelled = outcomeLabels.get(label);
       if (closed === true || won === true || labelled !== undefined) {
         events.push({ type: 'outcome', outcome: won === true ? 'won' : (labelled ?? 'lost'), at });
       } else {
-        events.push({ type: 'stage', stage: stageLabels[label] ?? label, at });
+        events.push({ type: 'stage', stage: relabel(stageLabels, label), at });
       }
       const fields = journeyFields(c.origin, c.amount);
       if (closeDate !== undefined) {

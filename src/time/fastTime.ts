@@ -36,7 +36,7 @@ const monthStarts = new Float64Array(300 * 12).fill(Number.NaN);
 
 function monthStart(year: number, month: number): number {
   const slot = (year - FIRST_YEAR) * 12 + month - 1;
-  if (slot < 0 || slot >= monthStarts.length) return daysFromCivil(year, month, 1);
+  if (!(slot >= 0 && slot < monthStarts.length)) return daysFromCivil(year, month, 1);
   let days = monthStarts[slot] as number;
   if (Number.isNaN(days)) {
     days = daysFromCivil(year, month, 1);
@@ -53,8 +53,12 @@ function daysInMonth(year: number, month: number): number {
 /** A digit's value, or a number above 9 for anything else (the unsigned shift folds negatives up). */
 const digitAt = (text: string, index: number): number => (text.charCodeAt(index) - ZERO) >>> 0;
 
-/** `YYYY-MM-DDTHH:MM:SS.sssZ`, what `toISOString` and most exports write: unrolled, no loops. */
-function canonicalIso(text: string): number {
+/**
+ * `YYYY-MM-DDTHH:MM:SS.sssZ` (what `toISOString` writes) or, with `millis` false,
+ * `YYYY-MM-DDTHH:MM:SSZ` (what most exports and databases write): unrolled, no loops. Without
+ * milliseconds the fraction digits read as zero: character 20 is not read at all.
+ */
+function canonicalIso(text: string, millis: boolean): number {
   const y0 = digitAt(text, 0);
   const y1 = digitAt(text, 1);
   const y2 = digitAt(text, 2);
@@ -69,9 +73,9 @@ function canonicalIso(text: string): number {
   const i1 = digitAt(text, 15);
   const s0 = digitAt(text, 17);
   const s1 = digitAt(text, 18);
-  const f0 = digitAt(text, 20);
-  const f1 = digitAt(text, 21);
-  const f2 = digitAt(text, 22);
+  const f0 = millis ? digitAt(text, 20) : 0;
+  const f1 = millis ? digitAt(text, 21) : 0;
+  const f2 = millis ? digitAt(text, 22) : 0;
   if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9)
     return Number.NaN;
   if (h0 > 9 || h1 > 9 || i0 > 9 || i1 > 9 || s0 > 9 || s1 > 9 || f0 > 9 || f1 > 9 || f2 > 9)
@@ -105,7 +109,18 @@ function fastIso(text: string): number {
     text.charCodeAt(16) === 58 &&
     text.charCodeAt(19) === 46
   ) {
-    return canonicalIso(text);
+    return canonicalIso(text, true);
+  }
+  if (
+    length === 20 &&
+    text.charCodeAt(19) === 90 &&
+    text.charCodeAt(10) === 84 &&
+    text.charCodeAt(4) === 45 &&
+    text.charCodeAt(7) === 45 &&
+    text.charCodeAt(13) === 58 &&
+    text.charCodeAt(16) === 58
+  ) {
+    return canonicalIso(text, false);
   }
   if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
   const year = digits(text, 0, 4);
@@ -113,7 +128,8 @@ function fastIso(text: string): number {
   const day = digits(text, 8, 2);
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)))
     return Number.NaN;
-  const midnight = daysFromCivil(year, month, day) * 86_400_000;
+  // The month-start cache: a date-only column read for a million rows redoes no calendar arithmetic.
+  const midnight = (monthStart(year, month) + day - 1) * 86_400_000;
   if (length === 10) return midnight;
   // T, then HH:MM:SS, then an optional .fff (exactly three digits), then Z or ±HH:MM.
   if (
