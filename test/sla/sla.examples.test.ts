@@ -127,6 +127,36 @@ describe('evaluateSla: response rules, hand-checked (Mon–Fri 09:00–17:00, Ne
     });
   });
 
+  it('a business-hours rule reads lateness on its own clock: no breach is 0 working hours late', () => {
+    // Within 1 business hour. Handover Friday 16:00 EST: 1 working hour is gone by Friday 17:00
+    // (22:00Z), the earliest instant that far on; Monday 09:00 is the same working instant.
+    const oneHour: SlaRule = { ...followUp, within: { businessHours: 1 } };
+    const handover = stage('qualified_lead', FRIDAY_16);
+    const evaluateAt = (asOf: string, ...events: JourneyEventInput[]) =>
+      evaluateSla(sla([oneHour]), pipeline, [journey('acme', handover, ...events)], { asOf });
+    // Called Monday 09:00: Friday 16–17 = 1 working hour waited, exactly the allowance: met.
+    const atOpening = evaluateAt('2026-01-13T00:00:00Z', call('2026-01-12T09:00:00-05:00'));
+    expect(atOpening.rules[0]).toMatchObject({ met: 1, breached: 0 });
+    expect(atOpening.rules[0]?.responseHours).toEqual({ median: 1, p90: 1 });
+    // Called Monday 09:30: 1.5 working hours waited, 0.5 late.
+    const late = evaluateAt('2026-01-13T00:00:00Z', call('2026-01-12T09:30:00-05:00'));
+    expect(json(late.breaches)).toMatchObject([
+      {
+        dueAt: '2026-01-09T22:00:00.000Z',
+        resolvedAt: '2026-01-12T14:30:00.000Z',
+        lateByHours: 0.5,
+      },
+    ]);
+    // Saturday noon, no call yet: no working time has passed since it was due, so it is not
+    // (yet) breached; 0 working hours left.
+    const weekend = evaluateAt('2026-01-10T12:00:00-05:00');
+    expect(weekend.breaches).toEqual([]);
+    expect(weekend.rules[0]).toMatchObject({ pending: 1, breached: 0 });
+    // Monday 10:00 without a call: 1 working hour late.
+    const monday = evaluateAt('2026-01-12T10:00:00-05:00');
+    expect(monday.breaches.map((breach) => breach.lateByHours)).toEqual([1]);
+  });
+
   it('a call before the handover does not count, unless the rule accepts earlier responses', () => {
     const events = [call('2026-01-08T10:00:00-05:00'), stage('qualified_lead', FRIDAY_16)];
     const asOf = '2026-01-14T12:00:00-05:00';
