@@ -33,7 +33,7 @@ const made = new WeakSet<object>();
  * @param options - `pipeline`: check stage ids now
  * @returns the frozen SLA (plain data: it survives a JSON round trip)
  * @throws {@link PipelineError} `invalid_sla` with the field's path: a duplicate rule id
- *   (`['rules', i, 'id']`), a zero or negative duration (`['rules', i, 'within', 'businessDays']`),
+ *   (`['rules', i, 'id']`), a zero, negative or over-a-century duration (`['rules', i, 'within', 'businessDays']`),
  *   a duration, trigger or response without exactly one key, an unknown kind or key;
  *   `invalid_calendar` for the calendar (`['calendar', 'timeZone']`, `['calendar', 'holidays', i]`);
  *   `unknown_stage` for a stage the given pipeline does not have (`['rules', i, 'trigger', 'stage']`)

@@ -56,6 +56,11 @@ export function timedObligation(
   const { startedAt, resolvedAt, closedAt } = facts;
   const dueAt = dueTime(calendar, startedAt, within);
   const hours = (a: number, b: number) => hoursOn(calendar, within, a, b);
+  // Past due on the rule's own clock. Under a business-time rule the instants from the due time
+  // to the next start of work are the same working instant (due Friday 17:00, Monday 09:00 has
+  // used no more working time): answering then is in time, and a breach is always late by more
+  // than nothing. On an elapsed clock this is just `at > dueAt`.
+  const pastDue = (at: number) => at > dueAt && hours(dueAt, at) > 0;
   const base = {
     rule: facts.rule,
     journey: facts.journey,
@@ -75,7 +80,7 @@ export function timedObligation(
     };
   }
   if (!Number.isNaN(resolvedAt)) {
-    const late = resolvedAt > dueAt;
+    const late = pastDue(resolvedAt);
     return {
       ...base,
       status: late ? 'breached' : 'met',
@@ -88,7 +93,7 @@ export function timedObligation(
   }
   const unresolved = { ...base, resolvedAt: Number.NaN, responseHours: null };
   if (!Number.isNaN(closedAt)) {
-    if (closedAt <= dueAt) {
+    if (!pastDue(closedAt)) {
       return {
         ...unresolved,
         status: 'withdrawn',
@@ -105,7 +110,7 @@ export function timedObligation(
       detail: `closed without: ${what}`,
     };
   }
-  if (asOf > dueAt) {
+  if (pastDue(asOf)) {
     return {
       ...unresolved,
       status: 'breached',
@@ -119,7 +124,8 @@ export function timedObligation(
     ...unresolved,
     status: risky ? 'atRisk' : 'pending',
     lateByHours: null,
-    hoursLeft: hours(asOf, dueAt),
+    // 0, not -0, when asOf is after the due instant with no working time since.
+    hoursLeft: Math.max(0, hours(asOf, dueAt)),
     detail: `waiting: ${what}`,
   };
 }

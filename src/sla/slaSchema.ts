@@ -17,13 +17,21 @@ function exactlyOne(keys: readonly string[], what: string) {
   };
 }
 
+// A century at most, as in addBusinessTime: longer would put due times past what a Date holds,
+// or make the working-day walk run for ever.
+const CENTURY_DAYS = 36_500;
+const CENTURY_HOURS = 876_000;
+
 /** The zod schema of {@link SlaDuration}. */
 export const durationSchema = /* @__PURE__ */ z
   .strictObject({
-    businessDays: positive.int('Expected a whole number of business days').exactOptional(),
-    businessHours: positive.exactOptional(),
-    days: positive.exactOptional(),
-    hours: positive.exactOptional(),
+    businessDays: positive
+      .int('Expected a whole number of business days')
+      .max(CENTURY_DAYS)
+      .exactOptional(),
+    businessHours: positive.max(CENTURY_HOURS).exactOptional(),
+    days: positive.max(CENTURY_DAYS).exactOptional(),
+    hours: positive.max(CENTURY_HOURS).exactOptional(),
   })
   .superRefine(exactlyOne(['businessDays', 'businessHours', 'days', 'hours'], 'a duration'));
 

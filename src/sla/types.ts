@@ -14,7 +14,7 @@ export type SlaOwner = 'marketing' | 'sales';
 /**
  * How long a rule allows: exactly one of business days (the same clock time that many working
  * days later), business hours (working time), days (24 elapsed hours each) or hours (elapsed).
- * Always positive; business days are whole.
+ * Always positive and at most a century (36,500 days, 876,000 hours); business days are whole.
  *
  * @example
  * ```ts

@@ -120,6 +120,36 @@ describe('defineSla: bad input throws a PipelineError with the path', () => {
       'too_small',
       ['rules', 0, 'attempts'],
     ],
+    // Beyond a century: a due time past what a Date holds (an Invalid Date in the result), or a
+    // working-day walk that never ends.
+    [
+      'business days beyond a century',
+      { rules: [{ ...followUp, within: { businessDays: 30_000_000 } }] },
+      'invalid_sla',
+      'too_big',
+      ['rules', 0, 'within', 'businessDays'],
+    ],
+    [
+      'business hours beyond a century',
+      { rules: [{ ...followUp, within: { businessHours: 1e12 } }] },
+      'invalid_sla',
+      'too_big',
+      ['rules', 0, 'within', 'businessHours'],
+    ],
+    [
+      'elapsed days beyond a century',
+      { rules: [{ ...followUp, within: { days: 1e9 } }] },
+      'invalid_sla',
+      'too_big',
+      ['rules', 0, 'within', 'days'],
+    ],
+    [
+      'a warning beyond a century',
+      { rules: [{ ...followUp, warnBefore: { hours: 1e12 } }] },
+      'invalid_sla',
+      'too_big',
+      ['rules', 0, 'warnBefore', 'hours'],
+    ],
   ];
   it.each(cases)('%s', (_name, config, code, issue, path) => {
     const error = thrown(() => defineSla(config));

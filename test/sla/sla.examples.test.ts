@@ -127,6 +127,36 @@ describe('evaluateSla: response rules, hand-checked (Mon–Fri 09:00–17:00, Ne
     });
   });
 
+  it('a business-hours rule reads lateness on its own clock: no breach is 0 working hours late', () => {
+    // Within 1 business hour. Handover Friday 16:00 EST: 1 working hour is gone by Friday 17:00
+    // (22:00Z), the earliest instant that far on; Monday 09:00 is the same working instant.
+    const oneHour: SlaRule = { ...followUp, within: { businessHours: 1 } };
+    const handover = stage('qualified_lead', FRIDAY_16);
+    const evaluateAt = (asOf: string, ...events: JourneyEventInput[]) =>
+      evaluateSla(sla([oneHour]), pipeline, [journey('acme', handover, ...events)], { asOf });
+    // Called Monday 09:00: Friday 16–17 = 1 working hour waited, exactly the allowance: met.
+    const atOpening = evaluateAt('2026-01-13T00:00:00Z', call('2026-01-12T09:00:00-05:00'));
+    expect(atOpening.rules[0]).toMatchObject({ met: 1, breached: 0 });
+    expect(atOpening.rules[0]?.responseHours).toEqual({ median: 1, p90: 1 });
+    // Called Monday 09:30: 1.5 working hours waited, 0.5 late.
+    const late = evaluateAt('2026-01-13T00:00:00Z', call('2026-01-12T09:30:00-05:00'));
+    expect(json(late.breaches)).toMatchObject([
+      {
+        dueAt: '2026-01-09T22:00:00.000Z',
+        resolvedAt: '2026-01-12T14:30:00.000Z',
+        lateByHours: 0.5,
+      },
+    ]);
+    // Saturday noon, no call yet: no working time has passed since it was due, so it is not
+    // (yet) breached; 0 working hours left.
+    const weekend = evaluateAt('2026-01-10T12:00:00-05:00');
+    expect(weekend.breaches).toEqual([]);
+    expect(weekend.rules[0]).toMatchObject({ pending: 1, breached: 0 });
+    // Monday 10:00 without a call: 1 working hour late.
+    const monday = evaluateAt('2026-01-12T10:00:00-05:00');
+    expect(monday.breaches.map((breach) => breach.lateByHours)).toEqual([1]);
+  });
+
   it('a call before the handover does not count, unless the rule accepts earlier responses', () => {
     const events = [call('2026-01-08T10:00:00-05:00'), stage('qualified_lead', FRIDAY_16)];
     const asOf = '2026-01-14T12:00:00-05:00';
@@ -289,6 +319,90 @@ describe('evaluateSla: response rules, hand-checked (Mon–Fri 09:00–17:00, Ne
       lateByHours: 1,
     });
     expect(result.rules[0]?.responseHours).toEqual({ median: 5, p90: 5 });
+  });
+});
+
+describe('evaluateSla: edges of the due instant and of a pass', () => {
+  const handover = stage('qualified_lead', FRIDAY_16);
+  // Friday 16:00 EST + 2 business days = Tuesday 16:00 EST = 21:00Z.
+  const DUE = '2026-01-13T16:00:00-05:00';
+
+  it('a call at the due instant is in time; asOf at the due instant is not yet a breach', () => {
+    const answered = evaluateSla(sla([followUp]), pipeline, [journey('a', handover, call(DUE))], {
+      asOf: '2026-02-01T00:00:00Z',
+    });
+    // Friday 16–17 (1) + Monday (8) + Tuesday 09–16 (7) = 16 working hours.
+    expect(answered.rules[0]).toMatchObject({ met: 1, breached: 0 });
+    expect(answered.rules[0]?.responseHours).toEqual({ median: 16, p90: 16 });
+    const waiting = evaluateSla(
+      sla([{ ...followUp, warnBefore: { businessHours: 1 } }]),
+      pipeline,
+      [journey('a', handover)],
+      { asOf: DUE },
+    );
+    expect(waiting.breaches).toEqual([]);
+    expect(json(waiting.atRisk)).toEqual([
+      {
+        rule: 'follow-up',
+        owner: 'sales',
+        journey: 'a',
+        agent: null,
+        dueAt: '2026-01-13T21:00:00.000Z',
+        hoursLeft: 0,
+      },
+    ]);
+  });
+
+  it('a recycled lead handed over again is a new obligation; a repeated stage event is not', () => {
+    const result = evaluateSla(
+      sla([followUp]),
+      pipeline,
+      [
+        journey(
+          'a',
+          handover,
+          call('2026-01-12T10:00:00-05:00'), // Monday: the first pass is met
+          outcome('recycled', '2026-01-12T11:00:00-05:00', 'timing'),
+          stage('lead', '2026-01-20T10:00:00-05:00'),
+          stage('qualified_lead', '2026-01-21T10:00:00-05:00'), // Wednesday: a second handover
+          stage('qualified_lead', '2026-01-21T12:00:00-05:00'), // the same stay, logged twice
+        ),
+      ],
+      { asOf: '2026-01-26T10:00:00-05:00' },
+    );
+    // Second pass due Friday 23 January 10:00 EST (15:00Z); at Monday 10:00 it is 7 (Friday
+    // 10–17) + 1 (Monday 9–10) = 8 working hours late.
+    expect(result.rules[0]).toMatchObject({ evaluated: 2, met: 1, breached: 1 });
+    expect(json(result.breaches)).toMatchObject([
+      { journey: 'a', dueAt: '2026-01-23T15:00:00.000Z', resolvedAt: null, lateByHours: 8 },
+    ]);
+  });
+
+  it('volume: quarters begin at midnight in the calendar zone, not in UTC', () => {
+    const quarterly: SlaRule = {
+      id: 'quarterly',
+      owner: 'marketing',
+      kind: 'volume',
+      stage: 'qualified_lead',
+      per: 'quarter',
+      atLeast: 1,
+    };
+    // 2026-03-31 23:30 EDT is 2026-04-01 03:30Z: the first quarter in New York.
+    const result = evaluateSla(
+      sla([quarterly]),
+      pipeline,
+      [journey('a', stage('qualified_lead', '2026-03-31T23:30:00-04:00'))],
+      { asOf: '2026-07-01T12:00:00-04:00' },
+    );
+    // Q1 met (1 entry), Q2 (April 1 00:00 EDT = 04:00Z to July 1 04:00Z) breached with 0, Q3 running.
+    expect(result.rules[0]).toMatchObject({ evaluated: 3, met: 1, breached: 1, pending: 1 });
+    expect(json(result.breaches)).toMatchObject([
+      {
+        dueAt: '2026-07-01T04:00:00.000Z',
+        detail: '0 entries into qualified_lead in 2026-Q2, at least 1 agreed',
+        period: { start: '2026-04-01T04:00:00.000Z', end: '2026-07-01T04:00:00.000Z' },
+      },
+    ]);
   });
 });
 

@@ -193,6 +193,15 @@ describe('evaluateSla properties', () => {
   );
 
   test.prop([journeysArb, timeArb], run)(
+    'a timed breach is late by more than nothing on its rule clock',
+    (journeys, asOf) => {
+      for (const breach of evaluate(journeys, asOf).breaches) {
+        if (breach.lateByHours !== null) expect(breach.lateByHours).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  test.prop([journeysArb, timeArb], run)(
     'the five counts add up, compliance is met ÷ decided, and nothing is NaN',
     (journeys, asOf) => {
       const result = evaluate(journeys, asOf);
