@@ -7,6 +7,9 @@ import type { Journey, JourneyInput } from '../journey/types.js';
 import { isValidatedJourney } from '../journey/validatedJourneys.js';
 import { hasStage, unknownStage } from '../pipeline/stageIndex.js';
 import type { Pipeline } from '../pipeline/types.js';
+import { isDefined } from '../scoring/definedModels.js';
+import { scoreLead } from '../scoring/scoreLead.js';
+import type { ScoringModel } from '../scoring/types.js';
 import { interpolate } from '../stats/quantile.js';
 import type { DateInput } from '../time/readDate.js';
 import { checkStages, readSla } from './defineSla.js';
@@ -17,6 +20,7 @@ import {
   missingScore,
   reasonObligations,
   responseObligations,
+  type Scoring,
   type SlaScore,
   stageTimeObligations,
 } from './journeyRules.js';
@@ -44,10 +48,12 @@ export interface EvaluateSlaOptions {
   /** Only obligations that start before this. */
   readonly to?: DateInput;
   /**
-   * The lead score as of a moment, for `scoreAtLeast` triggers (see {@link SlaScore}); without it
-   * such a rule is an error.
+   * The lead score as of a moment, for `scoreAtLeast` triggers: a scoring model from
+   * `defineScoringModel` (each journey is scored as a lead, from its attributes and behaviour
+   * events, with `scoreLead` as of each behaviour event), or any function (see {@link SlaScore}).
+   * `scoreAtLeast: 'threshold'` uses the model's threshold. Without it such a rule is an error.
    */
-  readonly score?: SlaScore;
+  readonly score?: SlaScore | ScoringModel;
   /** The journey attribute naming the responsible agent, for `byAgent`. Default `'agent'`. */
   readonly agentAttribute?: string;
 }
@@ -208,9 +214,11 @@ const optionsSchema = /* @__PURE__ */ z.strictObject({
   from: dateSchema.exactOptional(),
   to: dateSchema.exactOptional(),
   score: z
-    .custom<SlaScore>(
-      (value) => typeof value === 'function',
-      'Expected a function (journey, at) => number',
+    .custom<SlaScore | ScoringModel>(
+      (value) =>
+        typeof value === 'function' ||
+        (typeof value === 'object' && value !== null && isDefined(value as ScoringModel)),
+      'Expected a scoring model from defineScoringModel, or a function (journey, at) => number',
     )
     .exactOptional(),
   agentAttribute: z.string().trim().min(1).exactOptional(),
@@ -278,9 +286,12 @@ export function evaluateSla(
       { where: WHERE },
     );
   }
+  const scoring = resolveScoring(parsed.score);
   resolved.rules.forEach((rule, index) => {
-    if (rule.kind === 'response' && 'scoreAtLeast' in rule.trigger && !parsed.score)
-      throw missingScore(index);
+    if (rule.kind !== 'response' || !('scoreAtLeast' in rule.trigger)) return;
+    if (!scoring) throw missingScore(index);
+    if (rule.trigger.scoreAtLeast === 'threshold' && scoring.threshold === null)
+      throw missingScore(index, 'threshold');
   });
   const agentAttribute = parsed.agentAttribute ?? 'agent';
 
@@ -297,7 +308,7 @@ export function evaluateSla(
       asOf,
       from,
       to,
-      score: parsed.score,
+      scoring,
     });
     // Volume periods start with the first stage entry of any journey (not any event: a late
     // call logged early must not open a period with nothing in it).
@@ -473,5 +484,18 @@ function summarize(sla: Sla, obligations: readonly Obligation[], asOf: number): 
     byAgent: agents,
     breaches,
     atRisk,
+  };
+}
+
+/**
+ * The scoring function and, for a scoring model, its threshold. A model scores each journey as a
+ * lead as of the moment asked: its attributes for fit, its behaviour events for engagement.
+ */
+function resolveScoring(score: SlaScore | ScoringModel | undefined): Scoring | null {
+  if (score === undefined) return null;
+  if (typeof score === 'function') return { score, threshold: null };
+  return {
+    score: (journey, at) => scoreLead(score, journey, { asOf: at }).total,
+    threshold: score.threshold,
   };
 }

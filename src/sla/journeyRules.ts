@@ -28,6 +28,12 @@ import type {
  */
 export type SlaScore = (journey: Journey, at: Date) => number;
 
+/** A resolved scoring option: the function, and the threshold when it came from a scoring model. */
+export interface Scoring {
+  readonly score: SlaScore;
+  readonly threshold: number | null;
+}
+
 /** What the rules of one journey share. */
 export interface JourneyContext {
   readonly calendar: BusinessCalendar;
@@ -39,7 +45,7 @@ export interface JourneyContext {
   readonly to: number;
   readonly events: readonly JourneyEvent[];
   readonly stays: readonly Stay[];
-  readonly score: SlaScore | undefined;
+  readonly scoring: Scoring | null;
 }
 
 /** Builds the context of one validated journey. */
@@ -85,14 +91,15 @@ function triggers(
 /** The first behaviour event at which the score reaches the threshold (once per journey). */
 function scoreTrigger(
   context: JourneyContext,
-  threshold: number,
+  atLeast: number | 'threshold',
   ruleIndex: number,
 ): [number, number][] {
-  const score = context.score;
-  if (!score) {
-    // evaluateSla checks this before reading any journey; kept for direct callers.
-    throw missingScore(ruleIndex);
-  }
+  const scoring = context.scoring;
+  // evaluateSla checks both before reading any journey; kept for direct callers.
+  if (!scoring) throw missingScore(ruleIndex);
+  const threshold = atLeast === 'threshold' ? scoring.threshold : atLeast;
+  if (threshold === null) throw missingScore(ruleIndex, 'threshold');
+  const score = scoring.score;
   // The scorer sees the journey as of asOf, whatever it does with `at`.
   const journey =
     context.events.length === context.journey.events.length
@@ -120,8 +127,14 @@ function scoreTrigger(
   return [];
 }
 
-/** The error for a `scoreAtLeast` trigger without a `score` option. */
-export function missingScore(ruleIndex: number): PipelineError {
+/**
+ * The error for a `scoreAtLeast` trigger without a `score` option, or with `'threshold'` and a
+ * score that is a function (only a scoring model has a threshold).
+ */
+export function missingScore(
+  ruleIndex: number,
+  what: 'score' | 'threshold' = 'score',
+): PipelineError {
   return new PipelineError(
     'invalid_options',
     [
@@ -129,7 +142,9 @@ export function missingScore(ruleIndex: number): PipelineError {
         code: 'missing_score',
         path: ['rules', ruleIndex, 'trigger', 'scoreAtLeast'],
         message:
-          'A `scoreAtLeast` trigger needs a scoring function: pass `score: (journey, at) => number` to evaluateSla',
+          what === 'score'
+            ? 'A `scoreAtLeast` trigger needs a score: pass `score` (a scoring model from defineScoringModel, or (journey, at) => number) to evaluateSla'
+            : "`scoreAtLeast: 'threshold'` needs a scoring model as evaluateSla's `score` (a function has no threshold)",
       },
     ],
     { where: 'evaluateSla' },

@@ -50,7 +50,7 @@ const triggerSchema = /* @__PURE__ */ z
   .strictObject({
     stage: text.exactOptional(),
     outcome: z.enum(['won', 'lost', 'disqualified', 'recycled']).exactOptional(),
-    scoreAtLeast: z.number().finite().exactOptional(),
+    scoreAtLeast: z.union([z.number().finite(), z.literal('threshold')]).exactOptional(),
   })
   .superRefine(exactlyOne(['stage', 'outcome', 'scoreAtLeast'], 'a trigger'));
 

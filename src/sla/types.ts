@@ -42,7 +42,8 @@ export type SlaDuration =
 /**
  * What starts the clock of a `response` rule: each entry into a stage (a new stay, not a repeated
  * event), each outcome of a kind (`recycled`: passed back to Marketing), or the first behaviour
- * event at which the lead's score reaches a threshold (needs `evaluateSla`'s `score` option).
+ * event at which the lead's score reaches a threshold (needs `evaluateSla`'s `score` option: a
+ * scoring model, or a function).
  *
  * @example
  * ```ts
@@ -60,8 +61,11 @@ export type SlaTrigger =
       readonly outcome: OutcomeKind;
     }
   | {
-      /** The first behaviour event at which the score reaches this. */
-      readonly scoreAtLeast: number;
+      /**
+       * The first behaviour event at which the score reaches this; `'threshold'`: the scoring
+       * model's own threshold (the MQL line).
+       */
+      readonly scoreAtLeast: number | 'threshold';
     };
 
 /**

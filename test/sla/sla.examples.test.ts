@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   definePipeline,
+  defineScoringModel,
   defineSla,
   evaluateSla,
   type JourneyEventInput,
@@ -9,7 +10,7 @@ import {
   type SlaConfig,
   type SlaRule,
 } from '../../src/index.js';
-import { json, nonFinitePaths, outcome, stage } from '../helpers.js';
+import { json, nonFinitePaths, outcome, stage, thrown } from '../helpers.js';
 
 const pipeline = presets.buyingPipeline;
 const calendar = {
@@ -319,6 +320,93 @@ describe('evaluateSla: response rules, hand-checked (Mon–Fri 09:00–17:00, Ne
       lateByHours: 1,
     });
     expect(result.rules[0]?.responseHours).toEqual({ median: 5, p90: 5 });
+  });
+});
+
+describe('evaluateSla with a scoring model', () => {
+  // Fit: 30 points for a director; behaviour: 25 per pricing visit (repeatable, no decay); the
+  // model's threshold (the MQL line) is 75.
+  const model = defineScoringModel({
+    id: 'mql',
+    fit: {
+      rules: [{ id: 'director', when: { field: 'title', op: '=', value: 'Director' }, points: 30 }],
+    },
+    behaviour: {
+      rules: [{ id: 'pricing', event: 'pricing_page', points: 25, repeatable: true, cap: 75 }],
+    },
+    threshold: 75,
+  });
+  const hot = (scoreAtLeast: number | 'threshold'): SlaRule => ({
+    id: 'hot-leads',
+    owner: 'sales',
+    kind: 'response',
+    trigger: { scoreAtLeast },
+    response: { activity: {} },
+    within: { hours: 4 },
+  });
+  const visit = (at: string): JourneyEventInput => ({
+    type: 'behaviour',
+    name: 'pricing_page',
+    at,
+  });
+  const director: JourneyInput = {
+    id: 'a',
+    attributes: { title: 'Director' },
+    events: [
+      visit('2026-01-12T10:00:00Z'), // 30 + 25 = 55
+      visit('2026-01-12T12:00:00Z'), // 30 + 50 = 80 ≥ 75: the clock starts at 12:00Z
+      visit('2026-01-12T13:00:00Z'), // 30 + 75 = 105: the same obligation, not a new one
+      { type: 'activity', kind: 'call', by: 'sales', at: '2026-01-12T17:00:00Z' },
+    ],
+  };
+
+  it("'threshold' starts the clock when the model's own score first reaches its threshold", () => {
+    const result = evaluateSla(sla([hot('threshold')]), pipeline, [director], {
+      asOf: '2026-01-13T00:00:00Z',
+      score: model,
+    });
+    // Due 12:00Z + 4 hours = 16:00Z; the call at 17:00Z is an hour late.
+    expect(result.rules[0]).toMatchObject({ evaluated: 1, breached: 1 });
+    expect(result.breaches[0]).toMatchObject({
+      dueAt: new Date('2026-01-12T16:00:00Z'),
+      lateByHours: 1,
+    });
+  });
+
+  it('a number threshold reads the same model; a lead without the fit points starts later', () => {
+    // Without the title: 25, 50, 75 — the third visit (13:00Z) reaches 75; due 17:00Z, met.
+    const plain = { ...director, id: 'b', attributes: {} };
+    const result = evaluateSla(sla([hot(75)]), pipeline, [director, plain], {
+      asOf: '2026-01-13T00:00:00Z',
+      score: model,
+    });
+    expect(result.rules[0]).toMatchObject({ evaluated: 2, met: 1, breached: 1 });
+    expect(result.breaches.map((breach) => breach.journey)).toEqual(['a']);
+  });
+
+  it("'threshold' with a plain function (no threshold) is a typed error with the rule's path", () => {
+    const error = thrown(() =>
+      evaluateSla(sla([hot('threshold')]), pipeline, [director], {
+        asOf: '2026-01-13T00:00:00Z',
+        score: () => 0,
+      }),
+    );
+    expect(error).toMatchObject({ code: 'invalid_options' });
+    expect(error.issues[0]).toMatchObject({
+      code: 'missing_score',
+      path: ['rules', 0, 'trigger', 'scoreAtLeast'],
+    });
+  });
+
+  it('a model config that did not go through defineScoringModel is rejected at `score`', () => {
+    const error = thrown(() =>
+      evaluateSla(sla([hot(75)]), pipeline, [director], {
+        asOf: '2026-01-13T00:00:00Z',
+        score: { ...model },
+      }),
+    );
+    expect(error).toMatchObject({ code: 'invalid_options' });
+    expect(error.issues[0]?.path).toEqual(['score']);
   });
 });
 
