@@ -209,6 +209,47 @@ export { projectForward } from './planning/projectForward.js';
 export type { RateEvidence, RateInput, RateSource, RatesInput } from './planning/rates.js';
 // Planning: from a revenue goal back to the pipeline, budget and people it needs, and forward.
 export { requiredTrials } from './planning/requiredTrials.js';
+// Lead scoring (src/scoring): BANTT, fit and behaviour, explained, calibrated and learned from history.
+export type {
+  CalibrateThresholdOptions,
+  CalibrationResult,
+  CalibrationRow,
+  ScoreSample,
+} from './scoring/calibrateThreshold.js';
+export { calibrateThreshold } from './scoring/calibrateThreshold.js';
+export type { CreateScorerOptions, LeadScorer } from './scoring/createScorer.js';
+export { createScorer } from './scoring/createScorer.js';
+export { defineScoringModel } from './scoring/defineScoringModel.js';
+export type {
+  FitSample,
+  LearnedFitModel,
+  LearnedValue,
+  LearnFitModelOptions,
+} from './scoring/learnFitModel.js';
+export { learnFitModel } from './scoring/learnFitModel.js';
+export { scoringPresets } from './scoring/presets.js';
+export type { ScoreLeadOptions } from './scoring/scoreLead.js';
+export { scoreLead } from './scoring/scoreLead.js';
+export type {
+  AnswerLevels,
+  BanttConfig,
+  BanttDimensionConfig,
+  BehaviourConfig,
+  BehaviourRule,
+  ComponentScore,
+  FitConfig,
+  FitRule,
+  GradeBand,
+  GradeConfig,
+  LeadGrade,
+  LeadScore,
+  ScoreComponent,
+  ScoreDecay,
+  ScoreReason,
+  ScoringLead,
+  ScoringModel,
+  ScoringModelConfig,
+} from './scoring/types.js';
 // Marketing–Sales SLA (src/sla)
 export type { DefineSlaOptions } from './sla/defineSla.js';
 export { defineSla } from './sla/defineSla.js';

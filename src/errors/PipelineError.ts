@@ -38,6 +38,10 @@ export interface PipelineIssue {
  * - `invalid_spend`: a list of spend lines (program, period, amount, stage) failed validation.
  * - `invalid_calendar`: a business calendar config failed validation.
  * - `invalid_sla`: an SLA config failed validation.
+ * - `invalid_scoring_model`: a scoring model config failed validation.
+ * - `invalid_lead`: a lead given to a scorer failed validation (an unknown answer level, a bad time …).
+ * - `invalid_samples`: historical samples (scores or attributes with outcomes) failed validation.
+ * - `insufficient_data`: too few samples to learn from (a cold start).
  *
  * @example
  * ```ts
@@ -54,7 +58,11 @@ export type PipelineErrorCode =
   | 'unknown_stage'
   | 'invalid_spend'
   | 'invalid_calendar'
-  | 'invalid_sla';
+  | 'invalid_sla'
+  | 'invalid_scoring_model'
+  | 'invalid_lead'
+  | 'invalid_samples'
+  | 'insufficient_data';
 
 const brand = Symbol.for('buying-pipeline.PipelineError');
 

@@ -102,7 +102,7 @@ const SPLIT_BYTES = 4 << 20;
  * @param path - the file
  * @param options - pipeline, mapping, funnel options, workers
  * @returns the report, the ingest stats and the number of threads used
- * @throws {@link PipelineError} as `readJourneys` and `funnelReport` do (`invalid_options`,
+ * @throws `PipelineError` as `readJourneys` and `funnelReport` do (`invalid_options`,
  *   `invalid_rows`, `unknown_stage` …), with true file line numbers
  *
  * @example

@@ -230,7 +230,7 @@ const mappingSchema = /* @__PURE__ */ z.discriminatedUnion('kind', [
  *
  * @param config - the mapping
  * @returns the same mapping, validated and frozen
- * @throws {@link PipelineError} `invalid_options` with the path of the bad field: an unknown
+ * @throws `PipelineError` `invalid_options` with the path of the bad field: an unknown
  *   kind or key (typo), an empty column name, an unknown time zone, an outcome that is not one
  *   of won, lost, disqualified, recycled
  *
@@ -275,9 +275,13 @@ const hubspotStages: Readonly<Record<string, string>> = {
  * ```
  */
 export const mappings: {
+  /** The generic event table (one event per row). */
   readonly generic: EventsMapping;
+  /** A HubSpot contact/deal export. */
   readonly hubspot: WideMapping;
+  /** A Salesforce opportunity history. */
   readonly salesforce: HistoryMapping;
+  /** One row per journey, a date column per stage of the buying pipeline preset. */
   readonly wide: WideMapping;
 } = /* @__PURE__ */ deepFreeze({
   generic: {

@@ -23,7 +23,7 @@ export interface ReadJourneysOptions {
   readonly mapping: Mapping;
   /** IANA zone for naive date-times; overrides the mapping's `timeZone`. */
   readonly timeZone?: string;
-  /** Stop at the first unreadable row with a {@link PipelineError} (`invalid_rows`). Default false: skip, count and report it. */
+  /** Stop at the first unreadable row with a `PipelineError` (`invalid_rows`). Default false: skip, count and report it. */
   readonly strict?: boolean;
   /** Called with every unreadable row's issue, as it is met (the stats keep only the first 20). */
   readonly onIssue?: (issue: IngestIssue) => void;
@@ -76,7 +76,7 @@ export interface JourneyReader extends AsyncIterable<Journey> {
  * @param source - a file path, or a readable stream (bytes or text)
  * @param options - the mapping and how to read
  * @returns an async iterable of validated, frozen journeys (the same values `parseJourney` returns)
- * @throws {@link PipelineError} `invalid_options` for a bad mapping or time zone (path
+ * @throws `PipelineError` `invalid_options` for a bad mapping or time zone (path
  *   `['mapping', …]`), `invalid_rows` for an empty input, a header without the mapped columns
  *   (code `missing_columns`, naming the missing and the present ones), or in strict mode the
  *   first unreadable row (path `['line N', column]`); errors are thrown by the iteration

@@ -7,7 +7,7 @@ import { StringDecoder } from 'node:string_decoder';
  *
  * @example
  * ```ts
- * const source: IngestSource = createReadStream('events.csv');
+ * const source: IngestSource = createReadStream('export.csv');
  * ```
  */
 export type IngestSource = string | Readable | AsyncIterable<string | Uint8Array>;

@@ -147,8 +147,8 @@ function fieldFailure(
   return condition.value === undefined ? failure : { ...failure, expected: condition.value };
 }
 
-/** Looks up a dotted path; a key that itself contains the dots wins. */
-function lookup(facts: Facts, field: string): unknown {
+/** Looks up a dotted path; a key that itself contains the dots wins. (Also used by compiled scoring rules.) */
+export function lookup(facts: Facts, field: string): unknown {
   if (Object.hasOwn(facts, field)) return facts[field];
   let current: unknown = facts;
   for (const key of field.split('.')) {
@@ -159,7 +159,8 @@ function lookup(facts: Facts, field: string): unknown {
   return current;
 }
 
-function test(condition: FieldCondition, actual: unknown): boolean {
+/** Whether one field test holds for the fact found. (Also used by compiled scoring rules.) */
+export function test(condition: FieldCondition, actual: unknown): boolean {
   const { op, value } = condition;
   switch (op) {
     case '=':
@@ -167,9 +168,9 @@ function test(condition: FieldCondition, actual: unknown): boolean {
     case '!=':
       return !equals(actual, value);
     case 'in':
-      return Array.isArray(value) && value.some((candidate) => equals(actual, candidate));
+      return Array.isArray(value) && isOneOf(actual, value);
     case 'notIn':
-      return !(Array.isArray(value) && value.some((candidate) => equals(actual, candidate)));
+      return !(Array.isArray(value) && isOneOf(actual, value));
     case 'exists':
       return (actual !== undefined && actual !== null) === (value ?? true);
     case 'contains':
@@ -178,6 +179,12 @@ function test(condition: FieldCondition, actual: unknown): boolean {
     default:
       return compare(op, actual, value);
   }
+}
+
+/** Whether the fact equals one of the values (a plain loop: scorers call this millions of times). */
+function isOneOf(actual: unknown, values: readonly unknown[]): boolean {
+  for (const candidate of values) if (equals(actual, candidate)) return true;
+  return false;
 }
 
 function equals(actual: unknown, expected: unknown): boolean {

@@ -1,0 +1,13 @@
+// How fast leads are scored. Run: npm run bench -- scoring (and, on a shared machine, the
+// CPU-time figure: node --import tsx bench/scoringCpu.ts). leads/s = hz × LEADS.
+import { bench, describe } from 'vitest';
+import { LEADS, parsed, score, text } from './scoringData.js';
+
+describe(`${LEADS.toLocaleString('en')} leads, 20 rules, 10 behaviour events each`, () => {
+  bench('createScorer, event times as Dates (parsed journeys)', () => {
+    for (const lead of parsed) score(lead);
+  });
+  bench('createScorer, event times as ISO strings', () => {
+    for (const lead of text) score(lead);
+  });
+});
