@@ -3,6 +3,7 @@ import { demoCommand } from './demo.js';
 import { forecastCommand } from './forecast.js';
 import { planCommand } from './plan.js';
 import { reportCommand } from './report.js';
+import { scoreCommand } from './score.js';
 import { slaCommand } from './sla.js';
 
 /**
@@ -12,6 +13,7 @@ import { slaCommand } from './sla.js';
 export const commands: readonly CliCommand[] = [
   reportCommand,
   forecastCommand,
+  scoreCommand,
   slaCommand,
   planCommand,
   demoCommand,

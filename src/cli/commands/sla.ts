@@ -1,13 +1,16 @@
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
+import { scoreLead } from '../../scoring/scoreLead.js';
 import { defineSla } from '../../sla/defineSla.js';
 import { evaluateSla } from '../../sla/evaluateSla.js';
 import type { Sla, SlaConfig } from '../../sla/types.js';
 import type { CliCommand } from '../command.js';
+import { inputError } from '../errors.js';
 import { renderBreachCsv, renderSlaTable } from '../format/slaTable.js';
 import type { CliIo } from '../io.js';
 import { parseAsOf, parseDateOption } from '../options/asOf.js';
 import { configError, readConfig } from '../options/config.js';
+import { resolveScoringModel } from '../options/model.js';
 import { addReadOptions, journeyError, type ReadOptions, readJourneysOf } from '../options/read.js';
 import { writeOutput } from '../output.js';
 
@@ -21,6 +24,7 @@ interface SlaOptions extends ReadOptions {
   readonly from?: string;
   readonly to?: string;
   readonly agentAttribute: string;
+  readonly model?: string;
   readonly format: (typeof slaFormats)[number];
   readonly out?: string;
 }
@@ -50,6 +54,10 @@ export const slaCommand: CliCommand = {
         '--agent-attribute <name>',
         'the journey attribute (column) naming the responsible agent',
         'agent',
+      )
+      .option(
+        '--model <preset|file>',
+        'a scoring preset or model .json, for rules triggered by { "scoreAtLeast": n }',
       );
     addReadOptions(command)
       .addOption(
@@ -89,12 +97,18 @@ async function runSla(file: string, options: SlaOptions, io: CliIo): Promise<voi
   const sla: Sla = await readConfig(options.sla, '--sla', io.cwd, (config) =>
     defineSla(config as SlaConfig),
   );
+  const model =
+    options.model === undefined ? null : await resolveScoringModel(options.model, io.cwd);
   const { pipeline, journeys, latest } = await readJourneysOf(file, options, io);
   let result: ReturnType<typeof evaluateSla>;
   try {
     result = evaluateSla(sla, pipeline, journeys, {
       asOf: asOf ?? latest,
       agentAttribute: options.agentAttribute,
+      // The seam docs/sla.md describes: a journey is a lead, scored as of each behaviour event.
+      ...(model === null
+        ? {}
+        : { score: (journey, at) => scoreLead(model, journey, { asOf: at }).total }),
       ...(from === undefined ? {} : { from }),
       ...(to === undefined ? {} : { to }),
     });
@@ -125,6 +139,11 @@ function slaError(
   error: unknown,
 ): unknown {
   const path = (error as { issues?: readonly { path: readonly unknown[] }[] }).issues?.[0]?.path;
-  if (path?.[0] === 'rules') return configError(slaFile, error);
+  if (path?.[0] === 'rules') {
+    const described = configError(slaFile, error);
+    return path.at(-1) === 'scoreAtLeast' && described instanceof Error
+      ? inputError(`${described.message} (give the scoring model with --model)`, error)
+      : described;
+  }
   return journeyError(file, journeys, error);
 }
