@@ -10,7 +10,7 @@ import { version } from './version.js';
 export function createProgram(io: CliIo): Command {
   const program = new Command('buying-pipeline')
     .description(
-      'Funnel reports over CRM exports: conversion, velocity, win rate, leakage and deals of one buying pipeline.',
+      'One buying pipeline over CRM exports: funnel reports, forecasts, the Marketing–Sales SLA, lead scores, and revenue plans.',
     )
     .version(version, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
@@ -32,6 +32,10 @@ Examples:
   $ buying-pipeline demo
   $ buying-pipeline report events.csv --by origin
   $ buying-pipeline report deals.csv --mapping hubspot --format html --out funnel.html
+  $ buying-pipeline forecast events.csv --period 2026-04-01..2026-07-01 --target 250000
+  $ buying-pipeline sla events.csv --sla sla.json
+  $ buying-pipeline score events.csv --model model.json
+  $ buying-pipeline plan plan.json
 
 Exit codes: 0 ok, 1 bad input (a file, a config, a row), 2 usage (an option or argument).`,
   );

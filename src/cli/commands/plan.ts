@@ -67,7 +67,7 @@ Examples:
 
 async function runPlan(file: string, options: PlanOptions, io: CliIo): Promise<void> {
   const pipeline = await resolvePipeline(options.pipeline, io.cwd);
-  const { input, plan } = await readConfig(file, 'plan', io.cwd, (config) => {
+  const { input, plan } = await readConfig(file, '', io.cwd, (config) => {
     const input = config as PlanFromRevenueInput;
     return { input, plan: planFromRevenue(pipeline, input) };
   });

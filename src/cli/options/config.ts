@@ -4,7 +4,8 @@ import { inputError } from '../errors.js';
 import { readJsonFile } from './jsonFile.js';
 
 /**
- * Reads a JSON config file and hands it to the library function that validates it (`define`).
+ * Reads a JSON config file and hands it to the library function that validates it (`define`);
+ * `option` names the option that gave the file (empty for a command's argument).
  * A file that is missing or not JSON, and a config that does not validate, are input errors
  * (exit code 1) in one line that names the file and the path of the field inside it:
  * `plan.json, at rates.prospect: Expected …`.
@@ -15,7 +16,7 @@ export async function readConfig<Value>(
   cwd: string,
   define: (config: unknown) => Value,
 ): Promise<Value> {
-  const config = await readJsonFile(resolve(cwd, file), option);
+  const config = await readJsonFile(resolve(cwd, file), option, option === '' ? file : undefined);
   try {
     return define(config);
   } catch (error) {
