@@ -22,7 +22,13 @@ export function createProgram(io: CliIo): Command {
       writeErr: (text) => io.stderr.write(text),
       // Commander's own errors (unknown option, missing argument …), as one line like ours.
       outputError: (text, write) =>
-        write(`buying-pipeline: ${text.replace(/^error: /, '').trim()} (see --help)\n`),
+        // A suggestion ("Did you mean forecast?") comes on a line of its own: keep it on ours.
+        write(
+          `buying-pipeline: ${text
+            .replace(/^error: /, '')
+            .trim()
+            .replace(/\s*\n\s*/g, ' ')} (see --help)\n`,
+        ),
     });
   for (const command of commands) command.register(program, io);
   program.addHelpText(
