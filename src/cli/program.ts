@@ -10,7 +10,7 @@ import { version } from './version.js';
 export function createProgram(io: CliIo): Command {
   const program = new Command('buying-pipeline')
     .description(
-      'Funnel reports over CRM exports: conversion, velocity, win rate, leakage and deals of one buying pipeline.',
+      'One buying pipeline over CRM exports: funnel reports, forecasts, the Marketing–Sales SLA, lead scores, and revenue plans.',
     )
     .version(version, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
@@ -22,7 +22,13 @@ export function createProgram(io: CliIo): Command {
       writeErr: (text) => io.stderr.write(text),
       // Commander's own errors (unknown option, missing argument …), as one line like ours.
       outputError: (text, write) =>
-        write(`buying-pipeline: ${text.replace(/^error: /, '').trim()} (see --help)\n`),
+        // A suggestion ("Did you mean forecast?") comes on a line of its own: keep it on ours.
+        write(
+          `buying-pipeline: ${text
+            .replace(/^error: /, '')
+            .trim()
+            .replace(/\s*\n\s*/g, ' ')} (see --help)\n`,
+        ),
     });
   for (const command of commands) command.register(program, io);
   program.addHelpText(
@@ -32,6 +38,10 @@ Examples:
   $ buying-pipeline demo
   $ buying-pipeline report events.csv --by origin
   $ buying-pipeline report deals.csv --mapping hubspot --format html --out funnel.html
+  $ buying-pipeline forecast events.csv --period 2026-04-01..2026-07-01 --target 250000
+  $ buying-pipeline sla events.csv --sla sla.json
+  $ buying-pipeline score events.csv --model model.json
+  $ buying-pipeline plan plan.json
 
 Exit codes: 0 ok, 1 bad input (a file, a config, a row), 2 usage (an option or argument).`,
   );

@@ -6,6 +6,7 @@ import type { Journey } from '../../journey/types.js';
 import { funnelReport } from '../../metrics/report.js';
 import { mappings, readJourneys } from '../../node/index.js';
 import { presets } from '../../pipeline/presets.js';
+import { planFromRevenue } from '../../planning/planFromRevenue.js';
 import type { CliCommand } from '../command.js';
 import { demoAsOf, demoCsv } from '../demo/generateDemoRows.js';
 import { inputError } from '../errors.js';
@@ -14,6 +15,13 @@ import { renderReportHtml } from '../html/renderReportHtml.js';
 import { ingestNotes } from '../input.js';
 import type { CliIo } from '../io.js';
 import { version } from '../version.js';
+import { renderPlan } from './plan.js';
+
+/**
+ * The demo's plan: what a revenue goal would take at the sample's own conversion rates, deal
+ * size and stage durations, by the end of the year.
+ */
+export const demoPlanGoal = { revenueGoal: '5000000', deadline: '2026-12-31T00:00:00.000Z' };
 
 /** Where the demo writes its page when `--out` is not given. */
 export const demoPageName = 'buying-pipeline-demo.html';
@@ -29,9 +37,9 @@ export const demoCommand: CliCommand = {
   register(program: Command, io: CliIo) {
     program
       .command('demo')
-      .summary('funnel report of the bundled sample data set, as tables and an HTML page')
+      .summary('funnel report and revenue plan of the bundled sample data set')
       .description(
-        `Runs the funnel report on the bundled sample: 3,000 generated journeys through the seed's buying pipeline, with the quirks of a real CRM export. Prints the summary tables and writes the HTML report to ${demoPageName} in the current folder (or --out).`,
+        `Runs the funnel report on the bundled sample: 3,000 generated journeys through the seed's buying pipeline, with the quirks of a real CRM export. Prints the summary tables, then a plan backwards from a revenue goal of 5,000,000 at the sample's own conversion rates, mean won deal and stage durations, and writes the HTML report to ${demoPageName} in the current folder (or --out).`,
       )
       .option('-o, --out <file>', `where to write the HTML report (default: ./${demoPageName})`)
       .option(
@@ -69,6 +77,23 @@ async function runDemo(options: DemoOptions, io: CliIo): Promise<void> {
   const notes = ingestNotes(source.stats);
   const context = { pipeline, by, notes, source: 'the bundled sample' };
   io.stdout.write(renderTable(report, context));
+
+  // The plan runs on the report's own figures: conversion() counts as the rates (so the 90%
+  // plan accounts for how uncertain each measured rate is), the mean won deal, and velocity()'s
+  // median days to the next stage for the latest entry dates.
+  const averageDealSize = report.deals.mean;
+  if (averageDealSize !== null) {
+    const input = {
+      ...demoPlanGoal,
+      averageDealSize,
+      rates: report.conversion,
+      confidence: 0.9,
+      asOf: demoAsOf,
+      durations: report.velocity,
+    };
+    const plan = planFromRevenue(pipeline, input);
+    io.stdout.write(`\n${renderPlan(plan, pipeline, input, "the sample's rates")}`);
+  }
 
   const page = resolve(io.cwd, options.out ?? demoPageName);
   await write(

@@ -21,15 +21,24 @@ export interface TableContext {
   readonly notes?: readonly string[];
 }
 
-/** A plain-text table: left-aligned first column, right-aligned numbers, two spaces apart. */
-export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+/**
+ * A plain-text table: left-aligned first column, right-aligned numbers, two spaces apart. Other
+ * text columns (names, details) are left-aligned when listed in `left` by index.
+ */
+export function textTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  left: readonly number[] = [],
+): string {
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
   );
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, column) =>
-        column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
+        column === 0 || left.includes(column)
+          ? cell.padEnd(widths[column] ?? 0)
+          : cell.padStart(widths[column] ?? 0),
       )
       .join('  ')
       .trimEnd();

@@ -39,10 +39,26 @@ describe('demo', () => {
     expect(table(report.stdout)).toBe(table(demo.stdout));
   });
 
-  it('prints the conversion table the README shows', () => {
+  it('prints the conversion table and the plan the README shows', () => {
     const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-    const first = run(['demo']).stdout.split('\n').slice(0, 14).join('\n');
+    const { stdout } = run(['demo']);
+    const first = stdout.split('\n').slice(0, 14).join('\n');
     expect(readme).toContain(first);
+    const plan = stdout.slice(
+      stdout.indexOf('Plan: '),
+      stdout.indexOf('\n', stdout.indexOf('Pipeline: ')),
+    );
+    expect(plan).toContain('stage           rate  required  at 90%');
+    expect(readme).toContain(plan);
+  });
+
+  it('plans from the sample: the mean won deal and conversion() counts', () => {
+    const { stdout } = run(['demo']);
+    // 5,000,000 ÷ 23,005.90 (the mean won deal) = 217.3 → 218 deals; the prospect row needs
+    // ⌈218 ÷ (146 ÷ 332)⌉ = ⌈495.7⌉ = 496 (146 of 332 prospects won, the conversion table's counts).
+    expect(stdout).toContain('5,000,000.00 of revenue at 23,005.90 a deal = 218 deals');
+    expect(stdout).toMatch(/\nprospect\s+44%\s+496\s/);
+    expect(stdout).toContain('deadline 2026-12-31');
   });
 
   it('report --sorted, in parallel, gives the same report as one thread on the sorted sample', () => {

@@ -295,7 +295,7 @@ describe('usage: exit code 2', () => {
     [['report', fixture('events.csv'), '--as-of', 'yesterday'], '--as-of'],
     [['report', fixture('events.csv'), '--colour'], "unknown option '--colour'"],
     [['report'], "missing required argument 'file'"],
-    [['forecast'], "unknown command 'forecast'"],
+    [['forecasts'], "unknown command 'forecasts' (Did you mean forecast?)"],
   ])('%j', (args, message) => {
     const { code, stderr } = run(args);
     expect(code).toBe(2);
