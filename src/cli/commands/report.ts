@@ -163,7 +163,7 @@ async function runReport(file: string, options: ReportOptions, io: CliIo): Promi
     economics = reportEconomics(pipeline, journeys, spend, {
       asOf,
       by: options.program ?? 'origin',
-      spendFile: options.spend,
+      spendFile: basename(options.spend),
     });
   }
   const text =

@@ -88,7 +88,7 @@ export function costPerStageChart(pipeline: Pipeline, economics: ReportEconomics
       );
       if (cost === null) {
         parts.push(
-          `<text class="no-cost" ${data} x="${barLeft + 4}" y="${px(y + barHeight - 3)}">no cost <tspan class="muted">(${escapeHtml(noCostReason(row, entries))}${entries > 0 ? `; ${formatCount(entries)} entries` : ''})</tspan></text>`,
+          `<text class="no-cost" ${data} x="${barLeft + 4}" y="${px(y + barHeight - 3)}">no cost <tspan class="muted">(${escapeHtml(noCostReason(row, entries))}${entries > 0 ? `; ${formatCount(entries)} ${entries === 1 ? 'entry' : 'entries'}` : ''})</tspan></text>`,
         );
         return;
       }
