@@ -1,13 +1,17 @@
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
 import { formatPath, isPipelineError } from '../../errors/PipelineError.js';
+import type { Journey } from '../../journey/types.js';
 import { createFunnelAccumulator } from '../../metrics/accumulator.js';
 import type { FunnelOptions } from '../../metrics/options.js';
 import type { FunnelReport } from '../../metrics/report.js';
 import { funnelReportFromFile } from '../../node/index.js';
 import type { Pipeline } from '../../pipeline/types.js';
 import type { CliCommand } from '../command.js';
-import { inputError } from '../errors.js';
+import { readSpendFile } from '../economics/readSpendFile.js';
+import { type ReportEconomics, reportEconomics } from '../economics/reportEconomics.js';
+import { inputError, usageError } from '../errors.js';
+import { renderEconomicsReport } from '../format/economicsReport.js';
 import { ingestNotes, latestEventTime, openInput, readInput } from '../input.js';
 import type { CliIo } from '../io.js';
 import { parseAsOf } from '../options/asOf.js';
@@ -27,6 +31,8 @@ interface ReportOptions {
   readonly timeZone?: string;
   readonly strict?: boolean;
   readonly sorted?: boolean;
+  readonly spend?: string;
+  readonly program?: string;
 }
 
 /** `buying-pipeline report <file>`: the funnel report of a CRM export. */
@@ -60,6 +66,14 @@ export const reportCommand: CliCommand = {
           .default('table'),
       )
       .option('-o, --out <file>', 'write the report to a file instead of stdout')
+      .option(
+        '--spend <file>',
+        'spend per program (CSV: program,start,end,amount[,stage]; or JSON): adds cost per stage, acquisition cost, return on spend, recycling and entry points',
+      )
+      .option(
+        '--program <attribute>',
+        'with --spend: the journey attribute that names its program (default: origin)',
+      )
       .option('--time-zone <zone>', 'IANA zone for date-times without an offset, e.g. Europe/Paris')
       .option('--strict', 'stop at the first row that cannot be read')
       .option(
@@ -77,7 +91,8 @@ Examples:
   $ buying-pipeline report events.csv --by origin
   $ buying-pipeline report deals.csv --mapping hubspot --pipeline demand-waterfall --as-of 2026-06-30
   $ buying-pipeline report events.csv --format json --out report.json
-  $ buying-pipeline report events.csv --format html --out funnel.html`,
+  $ buying-pipeline report events.csv --format html --out funnel.html
+  $ buying-pipeline report events.csv --spend spend.csv --program campaign --format html --out economics.html`,
       )
       .action(async (file: string, options: ReportOptions) => {
         await runReport(file, options, io);
@@ -91,6 +106,17 @@ async function runReport(file: string, options: ReportOptions, io: CliIo): Promi
     io.cwd,
   );
   const mapping = await resolveMapping(options.mapping, io.cwd);
+  if (options.program !== undefined && options.spend === undefined) {
+    throw usageError(
+      '--program needs --spend <file>: it names the attribute the spend lines are matched on',
+    );
+  }
+  if (options.program !== undefined && options.program.trim() === '') {
+    throw usageError('--program: expected an attribute name, e.g. origin or campaign');
+  }
+  // Read and check the spend before the export: a bad spend file fails at once.
+  const spend =
+    options.spend === undefined ? null : await readSpendFile(options.spend, io.cwd, pipeline);
   const givenAsOf = options.asOf === undefined ? null : parseAsOf(options.asOf);
   const input = await openInput(file, io.cwd);
   const read = {
@@ -114,17 +140,36 @@ async function runReport(file: string, options: ReportOptions, io: CliIo): Promi
   }
 
   const funnel: FunnelOptions = { asOf, ...(options.by === undefined ? {} : { by: options.by }) };
+  // The economics calculators take the journeys as a list: with --spend they are kept in memory.
+  const journeys: Journey[] | null = spend === null ? null : [];
   const report = read.sorted
     ? await computeInParallel(pipeline, funnel, input, read, io)
-    : await computeReport(pipeline, funnel, input, read, io);
+    : await computeReport(pipeline, funnel, input, read, io, journeys);
+  if (read.sorted && journeys !== null) {
+    await readInput(input, read, io, (journey) => {
+      journeys.push(journey);
+    });
+  }
   const notes = ingestNotes(report.ingest);
   for (const note of notes) io.stderr.write(`buying-pipeline: warning: ${note}\n`);
-  const text = renderReport(report.report, options.format, {
+  const context = {
     pipeline,
     source: basename(file),
     notes,
     ...(options.by === undefined ? {} : { by: options.by }),
-  });
+  };
+  let economics: ReportEconomics | null = null;
+  if (spend !== null && journeys !== null && options.spend !== undefined) {
+    economics = reportEconomics(pipeline, journeys, spend, {
+      asOf,
+      by: options.program ?? 'origin',
+      spendFile: basename(options.spend),
+    });
+  }
+  const text =
+    economics === null
+      ? renderReport(report.report, options.format, context)
+      : renderEconomicsReport(report.report, economics, options.format, context);
   await writeOutput(text, options.out, io);
 }
 
@@ -134,6 +179,7 @@ async function computeReport(
   input: Awaited<ReturnType<typeof openInput>>,
   read: Parameters<typeof readInput>[1],
   io: CliIo,
+  keep: Journey[] | null,
 ): Promise<{ report: FunnelReport; ingest: Awaited<ReturnType<typeof readInput>> }> {
   const accumulator = createFunnelAccumulator(pipeline, funnel);
   const ingest = await readInput(input, read, io, (journey) => {
@@ -142,6 +188,7 @@ async function computeReport(
     } catch (error) {
       throw journeyError(input.shown, journey.id, error);
     }
+    keep?.push(journey);
   });
   return { report: accumulator.result(), ingest };
 }

@@ -1,5 +1,13 @@
 import type { FunnelReport } from '../../metrics/report.js';
 import type { Pipeline } from '../../pipeline/types.js';
+import type { ReportEconomics } from '../economics/reportEconomics.js';
+import {
+  costPerEntryRows,
+  economicsNotes,
+  economicsSummaryHeader,
+  economicsSummaryRows,
+  stagesWithEntries,
+} from '../format/economicsTable.js';
 import {
   formatCount,
   formatDays,
@@ -8,6 +16,7 @@ import {
   formatMoney,
   formatPercent,
 } from '../format/numbers.js';
+import { costPerStageChart } from './costPerStageChart.js';
 import { escapeHtml } from './escape.js';
 import { funnelChart } from './funnelChart.js';
 import { groupConversionChart, maxGroupsShown } from './groupConversionChart.js';
@@ -23,6 +32,8 @@ export interface ReportPageOptions {
   readonly source?: string;
   /** The `by` option the report was grouped by. */
   readonly by?: string;
+  /** Campaign economics (`report --spend`): adds the cost-per-stage chart and the economics tables. */
+  readonly economics?: ReportEconomics;
   /** Lines for the data-quality section, e.g. rows the ingest could not read. */
   readonly notes?: readonly string[];
   /** Who made the page, e.g. "buying-pipeline 0.1.0". */
@@ -49,6 +60,7 @@ svg .stage-name{font-weight:600}
 svg .stage-owner,svg .stage-detail,svg .axis,svg .muted,svg .handoff-label{fill:var(--muted);font-size:12px}
 svg .stage-count{fill:#fff;font-weight:700}
 svg .stage-rate{font-weight:600}
+svg .no-cost{fill:var(--muted);font-style:italic}
 svg .block-title{font-weight:600}
 svg .handoff{stroke:var(--ink);stroke-dasharray:5 4;stroke-width:1}
 svg .grid{stroke:#eaeef2;stroke-width:1}
@@ -79,6 +91,18 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
 
 function card(value: string, label: string): string {
   return `<div class="card"><b>${escapeHtml(value)}</b><span>${escapeHtml(label)}</span></div>`;
+}
+
+/** The economics section: the cost-per-stage chart, the summary per program, costs per entry. */
+function economicsSection(pipeline: Pipeline, economics: ReportEconomics): string {
+  const nameOf = (index: number) => pipeline.stages[index]?.name ?? String(index);
+  const notes = economicsNotes(economics);
+  const shown =
+    economics.programs.length > maxGroupsShown
+      ? ` The chart shows the ${maxGroupsShown} programs with the most spend of ${economics.programs.length}.`
+      : '';
+  return `<section id="economics-section"><h2>Campaign economics by ${escapeHtml(economics.by)}</h2><p class="lede">Cost per entry at each stage: a program's spend ÷ its journeys that reached the stage (${formatCount(economics.spendLines)} spend lines from ${escapeHtml(economics.spendFile)}; a line pays for the journeys first seen inside its period). "No cost" means no spend lines (cost unknown, not zero) or no entries.${shown}</p>${costPerStageChart(pipeline, economics)}${table([...economicsSummaryHeader], economicsSummaryRows(economics))}<p class="lede">Cost per entry, with the entries after ×.</p>${table(['program', ...stagesWithEntries(economics).map(nameOf)], costPerEntryRows(economics))}${notes.length > 0 ? `<ul>${notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>` : ''}<p class="lede">Recycling: ${formatCount(economics.recycling.recycled)} of ${formatCount(economics.recycling.journeys)} journeys passed back to Marketing (${formatPercent(economics.recycling.share)}), ${formatCount(economics.recycling.afterwards.won)} of them won since.</p></section>
+`;
 }
 
 /**
@@ -202,7 +226,7 @@ export function renderReportHtml(report: FunnelReport, options: ReportPageOption
 <section id="groups-section"><h2>Conversion${by ? ` by ${escapeHtml(by)}` : ''}</h2><p class="lede">${groupLede}</p>${groupConversionChart(pipeline, conversion)}</section>
 <section id="velocity-section"><h2>Time in stage</h2><p class="lede">Share of journeys still in each stage after a number of days; journeys still open are counted until ${asOf} (Kaplan–Meier). Median cycle to won: ${formatDays(velocity.cycle.median)} days over ${formatCount(velocity.cycle.count)} deals.</p>${timeInStageChart(pipeline, velocity)}${table(['stage', 'advanced (observed)', 'median days to next', 'p90 days to next', 'median days in stage'], velocityRows)}</section>
 <section id="win-section"><h2>Win rate and deals</h2><p class="lede">Won ÷ (won + lost) among journeys that reached ${escapeHtml(nameOf(winRate.from))}; disqualified left out. By value: won value ÷ closed value.</p>${table(['group', 'won', 'lost', 'rate', '95% CI', 'won value', 'lost value', 'value rate'], winRows)}<p class="lede">${formatCount(deals.count)} deals won, ${formatCount(deals.withValue)} with an amount: total ${formatMoney(deals.total)}, mean ${formatMoney(deals.mean)}, median ${formatMoney(deals.median)}; ${formatCount(deals.existing.count)} from existing customers, ${formatCount(deals.new.count)} new.</p></section>
-<section id="leakage-section"><h2>Leakage</h2><p class="lede">Where journeys closed without advancing, and why; open journeys and how long they have waited; follow-up time from entering a stage to its first activity.</p>${table(['stage', 'exited', 'top reasons', `within ${leakage.immediateDays} d`, 'open', 'mean open days', 'median follow-up days', 'no follow-up'], leakageRows, 2)}</section>
+${options.economics ? economicsSection(pipeline, options.economics) : ''}<section id="leakage-section"><h2>Leakage</h2><p class="lede">Where journeys closed without advancing, and why; open journeys and how long they have waited; follow-up time from entering a stage to its first activity.</p>${table(['stage', 'exited', 'top reasons', `within ${leakage.immediateDays} d`, 'open', 'mean open days', 'median follow-up days', 'no follow-up'], leakageRows, 2)}</section>
 <section id="notes-section"><h2>Data notes</h2><ul>${notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul></section>
 <footer>${escapeHtml(options.generator ?? 'buying-pipeline')} · rates with 95% Wilson intervals; durations in days between recorded timestamps only.</footer>
 </main>

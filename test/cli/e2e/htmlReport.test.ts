@@ -81,4 +81,72 @@ describe.skipIf(!present && !required)('the HTML report in headless Chromium', (
     },
     60_000,
   );
+
+  it('report --spend: draws the cost-per-stage chart, one bar per program × stage with a cost, with no console error', async () => {
+    // events.csv with spend.csv (hand-checked in economics.test.ts): marketing and sales have a
+    // cost at all 7 stages; webinar (no entries) and (none) (no spend lines) have none.
+    const folder = temporaryFolder();
+    const args = [
+      'report',
+      fixture('events.csv'),
+      '--as-of',
+      '2026-06-30',
+      '--spend',
+      fixture('spend.csv'),
+      '--format',
+      'html',
+      '--out',
+      'economics.html',
+    ];
+    expect(run(args, folder).code).toBe(0);
+    const browser = await chromium.launch({
+      executablePath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning')
+          problems.push(`${message.type()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+      const url = pathToFileURL(join(folder, 'economics.html')).href;
+      await page.goto(url, { waitUntil: 'load' });
+
+      const bars = page.locator('svg#cost-per-stage .cost-bar');
+      expect(await bars.count()).toBe(14);
+      const boxes = await Promise.all((await bars.all()).map((bar) => bar.boundingBox()));
+      for (const box of boxes) {
+        expect(box?.width ?? 0).toBeGreaterThan(0);
+        expect(box?.height ?? 0).toBeGreaterThan(0);
+      }
+      // One scale: marketing's cost per customer (3,000) is the widest bar, three times its cost
+      // per lead (1,000).
+      const width = async (program: string, stage: string) =>
+        (
+          await page
+            .locator(
+              `svg#cost-per-stage .cost-bar[data-program="${program}"][data-stage="${stage}"]`,
+            )
+            .boundingBox()
+        )?.width ?? 0;
+      const widest = Math.max(...boxes.map((box) => box?.width ?? 0));
+      expect(await width('marketing', 'customer')).toBeCloseTo(widest, 1);
+      expect(
+        (await width('marketing', 'customer')) / (await width('marketing', 'lead')),
+      ).toBeCloseTo(3, 1);
+      expect(await page.locator('svg#cost-per-stage .no-cost').count()).toBe(14);
+      expect(await page.locator('#economics-section table').count()).toBe(2);
+      await page.locator('#economics-section').screenshot({ path: join(folder, 'economics.png') });
+      expect(existsSync(join(folder, 'economics.png'))).toBe(true);
+      expect(problems).toEqual([]);
+      expect(requests).toEqual([url]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
