@@ -19,7 +19,12 @@ import { listOf, optionsError, parseOptions } from './options.js';
 export interface StageWinProbabilitiesOptions {
   /** Ignore events after this moment (default: use every event). */
   readonly asOf?: DateInput;
-  /** Count a disqualification as a loss (default false: left out, as {@link winRate} does). */
+  /**
+   * Count a disqualification as an end that is not a win (default true). Unlike a win rate, a
+   * stage's probability of ending won must count every way of not winning: in a funnel whose early
+   * exits are disqualifications, leaving them out makes the early stages look as good as the
+   * handoff. `false` leaves disqualified journeys out entirely, as {@link winRate} does.
+   */
   readonly includeDisqualified?: boolean;
   /**
    * Pseudo-counts added to the observed moves, for sparse stages. A number α adds α to "advance
@@ -71,7 +76,7 @@ export interface StageWinProbabilitiesResult {
   readonly journeys: number;
   /** Observed moves in all (stage to stage, to won, to lost). */
   readonly moves: number;
-  /** Disqualifications left out (without `includeDisqualified`). */
+  /** Disqualified journeys left out (with `includeDisqualified: false`). */
   readonly disqualifiedLeftOut: number;
 }
 
@@ -103,7 +108,8 @@ interface Moves {
  * fundamental matrix N = (I − Q)⁻¹. A journey's moves are its stage entries in time order (a
  * repeated entry into the same stage is not a move; a recycle followed by a new entry is a move
  * back) and its close: won enters the last stage, lost leaves from the stage it was in.
- * Disqualifications are left out unless `includeDisqualified`; open journeys have not made their
+ * A disqualification ends a journey like a loss (unless `includeDisqualified: false`, which
+ * leaves such journeys out, as {@link winRate} does); open journeys have not made their
  * next move yet and add nothing for their current stage. A stage with no observed move out has no
  * answer (`gap`), and neither has any stage that can move into it.
  *
@@ -157,7 +163,7 @@ export function stageWinProbabilities(
     }
     const lost =
       walked.status === 'lost' ||
-      (walked.status === 'disqualified' && parsed.includeDisqualified === true);
+      (walked.status === 'disqualified' && parsed.includeDisqualified !== false);
     if (walked.status === 'disqualified' && !lost) disqualifiedLeftOut += 1;
     if (lost && walked.current >= 0 && walked.current !== last) {
       moves += 1;

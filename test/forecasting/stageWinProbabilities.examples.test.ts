@@ -54,14 +54,15 @@ const journeys: JourneyInput[] = [
   ...times(4, () => path(['sql'], 'lost')),
   path(['opportunity'], 'won'),
   ...times(2, () => path(['opportunity'], 'lost')),
-  // Left out: open journeys add no move for their current stage; disqualifications by default.
+  // Left out: open journeys add no move for their current stage; disqualifications with
+  // `includeDisqualified: false` (by default a disqualification ends the journey like a loss).
   path(['lead'], 'open'),
   path(['opportunity'], 'disqualified'),
 ];
 
 describe('stageWinProbabilities', () => {
   it('matches the chain solved by hand, from observed journeys', () => {
-    const result = stageWinProbabilities(chain, journeys);
+    const result = stageWinProbabilities(chain, journeys, { includeDisqualified: false });
     expect(result.stages.map((row) => row.stage)).toEqual([
       'lead',
       'mql',
@@ -106,8 +107,8 @@ describe('stageWinProbabilities', () => {
     });
   });
 
-  it('counts a disqualification as a loss when asked', () => {
-    const result = stageWinProbabilities(chain, journeys, { includeDisqualified: true });
+  it('counts a disqualification as an end that is not a win, by default', () => {
+    const result = stageWinProbabilities(chain, journeys);
     // opportunity: 2 won of 9 moves.
     expect(result.stages[3]?.probability).toBeCloseTo(2 / 9, 15);
     expect(result.disqualifiedLeftOut).toBe(0);
@@ -214,7 +215,10 @@ describe('weightedPipeline', () => {
       { id: 'open-opp', amount: '400', events: [stage('opportunity', '2027-12-01')] },
     ];
     // The journeys above span 2026–2027.
-    const result = weightedPipeline(chain, history, { asOf: '2028-01-01' });
+    const result = weightedPipeline(chain, history, {
+      asOf: '2028-01-01',
+      includeDisqualified: false,
+    });
     // 1,000 × 0.13020833… (sql) + 400 × 0.25 (opportunity) + 100 × 0.015625 (the open journey at lead).
     const expected = 1000 * (P[2] as number) + 400 * 0.25 + 100 * 0.015625;
     expect(result.weightedValue.toNumber()).toBeCloseTo(expected, 9);
