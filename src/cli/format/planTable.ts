@@ -78,9 +78,11 @@ export function renderPlanTable(plan: RevenuePlan, context: PlanTableContext): s
     ),
     '',
   ];
-  const pipelineRow = plan.stages.find((row) => row.stage === assumptions.pipelineStage);
+  // The pipeline to hold counts every journey the goal needs at that stage, existing ones
+  // included (a stage's `required` credits them), so the count is read back from its value.
+  const held = plan.pipelineValue.dividedBy(context.averageDealSize).toNumber();
   out.push(
-    `Pipeline: ${formatCount(pipelineRow?.required ?? 0)} at ${assumptions.pipelineStage} × ${formatMoney(context.averageDealSize)} = ${formatMoney(plan.pipelineValue)}, ${plan.requiredCoverage.toFixed(2)} × the goal`,
+    `Pipeline: ${formatCount(held)} at ${assumptions.pipelineStage} × ${formatMoney(context.averageDealSize)} = ${formatMoney(plan.pipelineValue)}, ${plan.requiredCoverage.toFixed(2)} × the goal`,
   );
   if (plan.totalCost !== null) {
     out.push(

@@ -9,7 +9,8 @@ vi.setConfig({ testTimeout: 60_000 });
 // lead ⌈245 ÷ 0.5⌉ = 490. Cost: 490 leads × 50 = 24,500. People over 12 months:
 // qualified_lead ⌈245 ÷ 120⌉ = 3, prospect ⌈147 ÷ 48⌉ = 4. Latest entries back from 12-31:
 // prospect − 45 days = 11-16, qualified_lead − 10 = 11-06, lead − 14 = 10-23.
-// Pipeline: 245 qualified leads × 24,000 = 5,880,000 = 4.9 × the goal.
+// Pipeline to hold, existing prospects included: ⌈167 ÷ 0.6⌉ = 279 qualified leads × 24,000 =
+// 6,696,000 = 5.58 × the goal.
 describe('plan', () => {
   it('table: each stage, then the totals', () => {
     const { code, stdout, stderr } = run(['plan', fixture('plan.json')]);
@@ -45,7 +46,7 @@ describe('plan', () => {
     ]);
     expect(row('customer')).toEqual(['customer', '—', '50', '0', '50', '2026-12-31', '—', '—']);
     expect(stdout).toContain(
-      'Pipeline: 245 at qualified_lead × 24,000.00 = 5,880,000.00, 4.90 × the goal',
+      'Pipeline: 279 at qualified_lead × 24,000.00 = 6,696,000.00, 5.58 × the goal',
     );
     expect(stdout).toContain('Total cost: 24,500.00');
     expect(stdout).toContain('People: 7 over 12.0 months');
@@ -61,7 +62,7 @@ describe('plan', () => {
     ]);
     expect(plan.stages.map((row: { netNew: number }) => row.netNew)).toEqual([490, 245, 147, 50]);
     expect(plan.totalCost).toBe('24500');
-    expect(plan.pipelineValue).toBe('5880000');
+    expect(plan.pipelineValue).toBe('6696000'); // 279 × 24,000: existing prospects included
     expect(plan.assumptions.rateSources.prospect).toBe('evidence');
   });
 
