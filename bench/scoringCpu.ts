@@ -1,6 +1,9 @@
 // Leads scored per second of CPU time, for a machine shared with other work (where wall-clock
-// figures measure the neighbours too). Run: node --import tsx bench/scoringCpu.ts
-import { LEADS, parsed, score, text } from './scoringData.js';
+// figures measure the neighbours too). Run: node --import tsx bench/scoringCpu.ts, and for the
+// built package: npm run build && node --import tsx bench/scoringCpu.ts --dist
+import { from, LEADS, parsed, score, text } from './scoringData.js';
+
+console.log(`scorer from ${from}/`);
 
 for (const [label, leads] of [
   ['event times as Dates', parsed],

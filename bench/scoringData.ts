@@ -1,7 +1,18 @@
 // A deterministic scoring model and leads for the scoring benchmarks: 20 rules (5 BANTT
 // dimensions, 8 fit rules, 7 behaviour rules with decay); each lead has answers, 4 attributes and
-// 10 behaviour events.
-import { createScorer, defineScoringModel, type ScoringLead } from '../src/index.js';
+// 10 behaviour events. With `--dist` on the command line the built package (dist/, what users
+// run: no tsx wrappers) is scored instead of the sources; build it first (`npm run build`).
+import { fileURLToPath } from 'node:url';
+import type * as Library from '../src/index.js';
+import type { ScoringLead } from '../src/index.js';
+
+/** Where the scorer comes from: `dist` (the built package) or `src` (through tsx). */
+export const from = process.argv.includes('--dist') ? 'dist' : 'src';
+// The built file is imported by path at run time, so the typecheck never needs a build.
+const { createScorer, defineScoringModel }: typeof Library =
+  from === 'dist'
+    ? await import(fileURLToPath(new URL('../dist/index.js', import.meta.url)))
+    : await import('../src/index.js');
 
 export const LEADS = 100_000;
 const DAY = 86_400_000;

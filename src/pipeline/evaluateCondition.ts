@@ -193,7 +193,8 @@ function equals(actual: unknown, expected: unknown): boolean {
   return typeof expected === 'number' && asNumber(actual) === expected;
 }
 
-function asNumber(value: unknown): number | undefined {
+/** A fact as a number, when it is one or reads as one (`'250'`). (Also used by compiled scoring rules.) */
+export function asNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && value.trim() !== '') {
     const number = Number(value);

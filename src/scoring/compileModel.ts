@@ -1,4 +1,4 @@
-import { centsAtLeast, centsAtMost, toCents } from './cents.js';
+import { centsAtLeast, centsAtMost, fromCents, toCents } from './cents.js';
 import { type CompiledCondition, compileCondition } from './compileCondition.js';
 import { banttMax, behaviourMax, fitMax } from './componentMax.js';
 import { type DecayFactor, decayFactor, describeDecay } from './decay.js';
@@ -7,9 +7,12 @@ import { defineScoringModel } from './defineScoringModel.js';
 import { describeCondition } from './describeCondition.js';
 import type { GradeBand, ScoringModel } from './types.js';
 
-/** One answer level of a dimension, with its contribution already in cents. */
+/** One answer level of a dimension, with its contribution already in cents (and as points). */
 export interface CompiledLevel {
+  readonly name: string;
   readonly cents: number;
+  /** `fromCents(cents)`, what its reason shows, worked out once. */
+  readonly points: number;
   readonly detail: string;
 }
 
@@ -17,6 +20,11 @@ export interface CompiledLevel {
 export interface CompiledDimension {
   readonly id: string;
   readonly levels: ReadonlyMap<string, CompiledLevel>;
+  /**
+   * The same levels as a list: a dimension has a handful, and comparing the answer with each
+   * name is quicker than hashing it into the map (the answer is often the very same string).
+   */
+  readonly levelList: readonly CompiledLevel[];
   /** What a missing answer earns: nothing. */
   readonly missing: CompiledLevel;
 }
@@ -26,6 +34,8 @@ export interface CompiledFitRule {
   readonly id: string;
   readonly holds: CompiledCondition;
   readonly cents: number;
+  /** `fromCents(cents)`, what its reason shows, worked out once. */
+  readonly points: number;
   readonly detail: string;
 }
 
@@ -106,16 +116,22 @@ function build(model: ScoringModel): CompiledModel {
     const dimensions = model.bantt.dimensions.map((dimension): CompiledDimension => {
       const levels = new Map<string, CompiledLevel>();
       for (const [level, fraction] of Object.entries(dimension.levels)) {
+        const cents = toCents(dimension.points * fraction * weights.bantt);
         levels.set(level, {
-          cents: toCents(dimension.points * fraction * weights.bantt),
+          name: level,
+          cents,
+          points: fromCents(cents),
           detail: `${dimension.name}: ${level} (${fraction} × ${dimension.points} points)`,
         });
       }
       return {
         id: dimension.id,
         levels,
+        levelList: [...levels.values()],
         missing: {
+          name: '',
           cents: 0,
+          points: 0,
           detail: `${dimension.name}: no answer (0 of ${dimension.points} points)`,
         },
       };
@@ -130,12 +146,16 @@ function build(model: ScoringModel): CompiledModel {
   }
   if (model.fit) {
     result.fit = {
-      rules: model.fit.rules.map((rule) => ({
-        id: rule.id,
-        holds: compileCondition(rule.when),
-        cents: toCents(rule.points * weights.fit),
-        detail: `${rule.id}: ${describeCondition(rule.when)} (${points(rule.points)} points)`,
-      })),
+      rules: model.fit.rules.map((rule) => {
+        const cents = toCents(rule.points * weights.fit);
+        return {
+          id: rule.id,
+          holds: compileCondition(rule.when),
+          cents,
+          points: fromCents(cents),
+          detail: `${rule.id}: ${describeCondition(rule.when)} (${points(rule.points)} points)`,
+        };
+      }),
       capCents: capCents(model.fit.cap, weights.fit),
       max: fitMax(model.fit) * weights.fit,
       ...(model.fit.cap === undefined ? {} : { cap: model.fit.cap }),

@@ -6,7 +6,12 @@ import { timeOf } from '../time/fastTime.js';
 import type { DateInput } from '../time/readDate.js';
 import { readDate } from '../time/readDate.js';
 import { fromCents, toCents } from './cents.js';
-import { type CompiledModel, compileModel } from './compileModel.js';
+import {
+  type CompiledDimension,
+  type CompiledLevel,
+  type CompiledModel,
+  compileModel,
+} from './compileModel.js';
 import type {
   ComponentScore,
   GradeBand,
@@ -72,11 +77,37 @@ const EMPTY: Facts = Object.freeze({});
 export function createScorer(model: ScoringModel, options: CreateScorerOptions): LeadScorer {
   const asOf = readAsOf(options, 'createScorer');
   const compiled = compileModel(model);
-  const ruleCount = compiled.behaviour?.rules.length ?? 0;
-  // Per-rule running figures, reused from lead to lead (a scorer runs one lead at a time).
-  const sums = new Float64Array(ruleCount);
-  const counts = new Int32Array(ruleCount);
-  return (lead) => scoreWith(compiled, lead, asOf, sums, counts);
+  // Scratch space reused from lead to lead (a scorer runs one lead at a time), so that scoring
+  // allocates only what it returns.
+  const scratch: Scratch = {
+    sums: new Float64Array(compiled.behaviour?.rules.length ?? 0),
+    counts: new Int32Array(compiled.behaviour?.rules.length ?? 0),
+    sizes: new Float64Array(maxReasons(compiled)),
+    raised: new Map(),
+    lowered: new Map(),
+  };
+  return (lead) => scoreWith(compiled, lead, asOf, scratch);
+}
+
+/** Per-scorer working memory; see {@link createScorer}. */
+interface Scratch {
+  /** Per behaviour rule: the decayed events summed (repeatable) or the newest one's share. */
+  readonly sums: Float64Array;
+  /** Per behaviour rule: how many events counted. */
+  readonly counts: Int32Array;
+  /** `|points|` of each reason so far, the sort key, kept beside the reasons (see sortByWeight). */
+  readonly sizes: Float64Array;
+  /** The clamp sentences already written, by the total's cents (see `clampDetail`). */
+  readonly raised: Map<number, string>;
+  readonly lowered: Map<number, string>;
+}
+
+/** The most reasons a lead can have: one per dimension and rule, a cap each, the clamp. */
+function maxReasons(compiled: CompiledModel): number {
+  const bantt = compiled.bantt ? compiled.bantt.dimensions.length + 1 : 0;
+  const fit = compiled.fit ? compiled.fit.rules.length + 1 : 0;
+  const behaviour = compiled.behaviour ? compiled.behaviour.rules.length * 2 + 1 : 0;
+  return bantt + fit + behaviour + 1;
 }
 
 /** Reads `options.asOf` into epoch milliseconds, or throws `invalid_options`. */
@@ -107,115 +138,50 @@ function scoreWith(
   compiled: CompiledModel,
   lead: ScoringLead,
   asOf: number,
-  sums: Float64Array,
-  counts: Int32Array,
+  scratch: Scratch,
 ): LeadScore {
   if (typeof lead !== 'object' || lead === null) {
     throw invalidLead('invalid_type', [], `Expected a lead object, received ${describe(lead)}`);
   }
   const reasons: ScoreReason[] = [];
+  const { sizes } = scratch;
   const components: { -readonly [Key in ScoreComponent]?: ComponentScore } = {};
   let total = 0;
   if (compiled.bantt) {
-    const { dimensions, ids, capCents } = compiled.bantt;
-    const answers = lead.answers;
-    if (answers !== undefined && (typeof answers !== 'object' || answers === null)) {
-      throw invalidLead(
-        'invalid_type',
-        ['answers'],
-        `Expected answers as an object, received ${describe(answers)}`,
-      );
-    }
-    if (answers !== undefined) {
-      for (const key in answers) {
-        if (!ids.has(key) && Object.hasOwn(answers, key)) {
-          throw invalidLead(
-            'unknown_dimension',
-            ['answers', key],
-            `Unknown dimension "${key}"; expected one of ${[...ids].map((id) => `"${id}"`).join(', ')}`,
-          );
-        }
-      }
-    }
-    let sum = 0;
-    for (const dimension of dimensions) {
-      const answer = answers?.[dimension.id];
-      let level = dimension.missing;
-      if (answer !== undefined) {
-        const found = typeof answer === 'string' ? dimension.levels.get(answer) : undefined;
-        if (found === undefined) {
-          throw invalidLead(
-            typeof answer === 'string' ? 'unknown_level' : 'invalid_type',
-            ['answers', dimension.id],
-            `Unknown answer level ${JSON.stringify(answer) ?? describe(answer)} for "${dimension.id}"; expected one of ${[...dimension.levels.keys()].map((key) => `"${key}"`).join(', ')}`,
-          );
-        }
-        level = found;
-      }
-      reasons.push({
-        component: 'bantt',
-        rule: dimension.id,
-        kind: 'rule',
-        points: fromCents(level.cents),
-        detail: level.detail,
-      });
-      sum += level.cents;
-    }
-    sum = applyCap(reasons, 'bantt', sum, capCents, compiled.bantt.cap);
+    const sum = scoreBantt(compiled.bantt, lead.answers, reasons, sizes);
     components.bantt = { points: fromCents(sum), max: compiled.bantt.max };
     total += sum;
   }
   if (compiled.fit) {
-    const attributes = lead.attributes;
-    if (attributes !== undefined && (typeof attributes !== 'object' || attributes === null)) {
-      throw invalidLead(
-        'invalid_type',
-        ['attributes'],
-        `Expected attributes as an object, received ${describe(attributes)}`,
-      );
-    }
-    const facts = attributes ?? EMPTY;
-    let sum = 0;
-    for (const rule of compiled.fit.rules) {
-      if (!rule.holds(facts)) continue;
-      reasons.push({
-        component: 'fit',
-        rule: rule.id,
-        kind: 'rule',
-        points: fromCents(rule.cents),
-        detail: rule.detail,
-      });
-      sum += rule.cents;
-    }
-    sum = applyCap(reasons, 'fit', sum, compiled.fit.capCents, compiled.fit.cap);
+    const sum = scoreFit(compiled.fit, lead.attributes, reasons, sizes);
     components.fit = { points: fromCents(sum), max: compiled.fit.max };
     total += sum;
   }
   if (compiled.behaviour) {
-    const sum = scoreBehaviour(compiled.behaviour, lead.events, asOf, sums, counts, reasons);
+    const sum = scoreBehaviour(compiled.behaviour, lead.events, asOf, scratch, reasons);
     components.behaviour = { points: fromCents(sum), max: compiled.behaviour.max };
     total += sum;
   }
   if (total < compiled.minCents) {
-    reasons.push({
+    keep(reasons, sizes, {
       component: 'total',
       rule: 'min',
       kind: 'clamp',
       points: fromCents(compiled.minCents - total),
-      detail: `the total ${fromCents(total)} is raised to the model's min ${compiled.model.min}`,
+      detail: clampDetail(scratch.raised, total, 'raised to', 'min', compiled.model.min),
     });
     total = compiled.minCents;
   } else if (total > compiled.maxCents) {
-    reasons.push({
+    keep(reasons, sizes, {
       component: 'total',
       rule: 'max',
       kind: 'clamp',
       points: fromCents(compiled.maxCents - total),
-      detail: `the total ${fromCents(total)} is lowered to the model's max ${compiled.model.max}`,
+      detail: clampDetail(scratch.lowered, total, 'lowered to', 'max', compiled.model.max),
     });
     total = compiled.maxCents;
   }
-  sortByWeight(reasons);
+  sortByWeight(reasons, sizes);
   const points = fromCents(total);
   const score: { -readonly [Key in keyof LeadScore]: LeadScore[Key] } = {
     total: points,
@@ -231,16 +197,129 @@ function scoreWith(
   return score;
 }
 
+/** Adds a reason and its sort key (its size) side by side; see {@link sortByWeight}. */
+function keep(reasons: ScoreReason[], sizes: Float64Array, reason: ScoreReason): void {
+  sizes[reasons.length] = Math.abs(reason.points);
+  reasons.push(reason);
+}
+
+/**
+ * The clamp's sentence for a total. Turning a fractional number into text costs more than the
+ * rest of a reason, and totals above the max recur from lead to lead, so each sentence is written
+ * once per scorer (strings cannot be changed, so sharing them is invisible); the table is
+ * emptied when it grows large, which only costs the rewriting.
+ */
+function clampDetail(
+  written: Map<number, string>,
+  total: number,
+  verb: string,
+  bound: 'min' | 'max',
+  value: number,
+): string {
+  let detail = written.get(total);
+  if (detail === undefined) {
+    if (written.size >= 4096) written.clear();
+    detail = `the total ${fromCents(total)} is ${verb} the model's ${bound} ${value}`;
+    written.set(total, detail);
+  }
+  return detail;
+}
+
+function scoreBantt(
+  bantt: NonNullable<CompiledModel['bantt']>,
+  answers: ScoringLead['answers'],
+  reasons: ScoreReason[],
+  sizes: Float64Array,
+): number {
+  const { dimensions, ids, capCents } = bantt;
+  if (answers !== undefined && (typeof answers !== 'object' || answers === null)) {
+    throw invalidLead(
+      'invalid_type',
+      ['answers'],
+      `Expected answers as an object, received ${describe(answers)}`,
+    );
+  }
+  if (answers !== undefined) {
+    for (const key in answers) {
+      if (!ids.has(key) && Object.hasOwn(answers, key)) {
+        throw invalidLead(
+          'unknown_dimension',
+          ['answers', key],
+          `Unknown dimension "${key}"; expected one of ${[...ids].map((id) => `"${id}"`).join(', ')}`,
+        );
+      }
+    }
+  }
+  let sum = 0;
+  for (const dimension of dimensions) {
+    const answer = answers?.[dimension.id];
+    const level = answer === undefined ? dimension.missing : levelOf(dimension, answer);
+    keep(reasons, sizes, {
+      component: 'bantt',
+      rule: dimension.id,
+      kind: 'rule',
+      points: level.points,
+      detail: level.detail,
+    });
+    sum += level.cents;
+  }
+  return applyCap(reasons, sizes, 'bantt', sum, capCents, bantt.cap);
+}
+
+/** The level an answer names, or the `invalid_lead` error for one the dimension does not know. */
+function levelOf(dimension: CompiledDimension, answer: unknown): CompiledLevel {
+  if (typeof answer === 'string') {
+    for (const level of dimension.levelList) if (level.name === answer) return level;
+  }
+  throw invalidLead(
+    typeof answer === 'string' ? 'unknown_level' : 'invalid_type',
+    ['answers', dimension.id],
+    `Unknown answer level ${JSON.stringify(answer) ?? describe(answer)} for "${dimension.id}"; expected one of ${[...dimension.levels.keys()].map((key) => `"${key}"`).join(', ')}`,
+  );
+}
+
+function scoreFit(
+  fit: NonNullable<CompiledModel['fit']>,
+  attributes: ScoringLead['attributes'],
+  reasons: ScoreReason[],
+  sizes: Float64Array,
+): number {
+  if (attributes !== undefined && (typeof attributes !== 'object' || attributes === null)) {
+    throw invalidLead(
+      'invalid_type',
+      ['attributes'],
+      `Expected attributes as an object, received ${describe(attributes)}`,
+    );
+  }
+  const facts = attributes ?? EMPTY;
+  let sum = 0;
+  for (const rule of fit.rules) {
+    if (!rule.holds(facts)) continue;
+    keep(reasons, sizes, {
+      component: 'fit',
+      rule: rule.id,
+      kind: 'rule',
+      points: rule.points,
+      detail: rule.detail,
+    });
+    sum += rule.cents;
+  }
+  return applyCap(reasons, sizes, 'fit', sum, fit.capCents, fit.cap);
+}
+
 function scoreBehaviour(
   behaviour: NonNullable<CompiledModel['behaviour']>,
   events: ScoringLead['events'],
   asOf: number,
-  sums: Float64Array,
-  counts: Int32Array,
+  scratch: Scratch,
   reasons: ScoreReason[],
 ): number {
-  sums.fill(0);
-  counts.fill(0);
+  const { sums, counts, sizes } = scratch;
+  // A plain loop: TypedArray#fill costs more than it saves on a handful of slots.
+  for (let slot = 0; slot < counts.length; slot += 1) {
+    sums[slot] = 0;
+    counts[slot] = 0;
+  }
   if (events !== undefined && !Array.isArray(events)) {
     throw invalidLead(
       'invalid_type',
@@ -302,7 +381,7 @@ function scoreBehaviour(
     const matched = counts[rule.index] as number;
     if (matched === 0) continue;
     let cents = toCents(rule.weightedPoints * (sums[rule.index] as number));
-    reasons.push({
+    keep(reasons, sizes, {
       component: 'behaviour',
       rule: rule.id,
       kind: 'rule',
@@ -312,7 +391,7 @@ function scoreBehaviour(
     });
     if (cents > rule.capCents || cents < -rule.capCents) {
       const capped = cents > 0 ? rule.capCents : -rule.capCents;
-      reasons.push({
+      keep(reasons, sizes, {
         component: 'behaviour',
         rule: rule.id,
         kind: 'cap',
@@ -323,7 +402,7 @@ function scoreBehaviour(
     }
     sum += cents;
   }
-  return applyCap(reasons, 'behaviour', sum, behaviour.capCents, behaviour.cap);
+  return applyCap(reasons, sizes, 'behaviour', sum, behaviour.capCents, behaviour.cap);
 }
 
 /** Repeatable rules add every event's remaining share; the others keep the newest (largest) one. */
@@ -346,13 +425,14 @@ function add(
 /** Caps a component's sum from above, with the cut as its own reason. */
 function applyCap(
   reasons: ScoreReason[],
+  sizes: Float64Array,
   component: ScoreComponent,
   sum: number,
   capCents: number,
   cap: number | undefined,
 ): number {
   if (sum <= capCents) return sum;
-  reasons.push({
+  keep(reasons, sizes, {
     component,
     rule: 'cap',
     kind: 'cap',
@@ -362,18 +442,24 @@ function applyCap(
   return capCents;
 }
 
-/** Largest contribution first (by size, so a −20 unsubscribe ranks with a +20), stable. */
-function sortByWeight(reasons: ScoreReason[]): void {
-  // Insertion sort: a lead has a handful of reasons, and this beats Array#sort's set-up.
+/**
+ * Largest contribution first (by size, so a −20 unsubscribe ranks with a +20), stable.
+ * Insertion sort: a lead has a handful of reasons, and this beats Array#sort's set-up. It moves
+ * the sizes along with the reasons, so the comparisons read numbers from one typed array instead
+ * of a property of reasons of two shapes (behaviour rules carry `events`) through `Math.abs`.
+ */
+function sortByWeight(reasons: ScoreReason[], sizes: Float64Array): void {
   for (let index = 1; index < reasons.length; index += 1) {
     const reason = reasons[index] as ScoreReason;
-    const size = Math.abs(reason.points);
+    const size = sizes[index] as number;
     let at = index - 1;
-    while (at >= 0 && Math.abs((reasons[at] as ScoreReason).points) < size) {
+    while (at >= 0 && (sizes[at] as number) < size) {
       reasons[at + 1] = reasons[at] as ScoreReason;
+      sizes[at + 1] = sizes[at] as number;
       at -= 1;
     }
     reasons[at + 1] = reason;
+    sizes[at + 1] = size;
   }
 }
 
