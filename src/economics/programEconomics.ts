@@ -3,6 +3,7 @@ import { parseOrThrow } from '../errors/fromZod.js';
 import { dateSchema } from '../journey/schemas.js';
 import type { JourneyInput } from '../journey/types.js';
 import { passTimes } from '../metrics/funnelState.js';
+import { confidenceSchema } from '../metrics/options.js';
 import { interval, type RateInterval, rate } from '../metrics/ratio.js';
 import { END_OF_TIME } from '../metrics/runFunnel.js';
 import { addAmount, addSum, type MoneySum, moneySum, sumValue } from '../money/amount.js';
@@ -132,11 +133,7 @@ const optionsSchema = /* @__PURE__ */ z.strictObject({
   asOf: dateSchema.exactOptional(),
   by: z.string().min(1).exactOptional(),
   skipped: z.enum(['implied', 'strict']).exactOptional(),
-  confidence: z
-    .number()
-    .gt(0, 'Expected a confidence above 0')
-    .lt(1, 'Expected a confidence below 1')
-    .exactOptional(),
+  confidence: confidenceSchema,
 });
 
 /** Running figures of one program. */

@@ -118,17 +118,20 @@ const days = z.number().finite().nonnegative();
 
 const windowShape = { start: dateSchema, end: dateSchema };
 
+/** An optional confidence level of an interval, in (0, 1); each calculator has its default. */
+export const confidenceSchema = /* @__PURE__ */ z
+  .number()
+  .gt(0, 'Expected a confidence above 0')
+  .lt(1, 'Expected a confidence below 1')
+  .exactOptional();
+
 /** The zod schema of {@link FunnelOptions}. */
 export const funnelOptionsSchema = /* @__PURE__ */ z.strictObject({
   asOf: dateSchema,
   by: z.string().min(1).exactOptional(),
   cohort: z.strictObject({ ...windowShape, stage: stageId.exactOptional() }).exactOptional(),
   skipped: z.enum(['implied', 'strict']).exactOptional(),
-  confidence: z
-    .number()
-    .gt(0, 'Expected a confidence above 0')
-    .lt(1, 'Expected a confidence below 1')
-    .exactOptional(),
+  confidence: confidenceSchema,
   conversion: z
     .strictObject({
       from: stageId.exactOptional(),

@@ -14,6 +14,11 @@ export function jsonLinesReader(reader: RowReader, log: IssueLog): ChunkReader {
   let positions = new Map<string, number>();
   let rest = '';
   let line = 0;
+  // A line that cannot be a row: counted as a row read, and reported at its line (and key).
+  const skipLine = (key: string | null, code: string, problem: string): void => {
+    log.rows += 1;
+    report(log, makeIssue(log.file, line, key, null, code, problem));
+  };
   const readLine = (text: string) => {
     line += 1;
     const trimmed = text.trim();
@@ -22,13 +27,11 @@ export function jsonLinesReader(reader: RowReader, log: IssueLog): ChunkReader {
     try {
       record = JSON.parse(trimmed);
     } catch (error) {
-      log.rows += 1;
-      report(log, makeIssue(log.file, line, null, null, 'invalid_json', (error as Error).message));
+      skipLine(null, 'invalid_json', (error as Error).message);
       return;
     }
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-      log.rows += 1;
-      report(log, makeIssue(log.file, line, null, null, 'invalid_type', 'Expected a JSON object'));
+      skipLine(null, 'invalid_type', 'Expected a JSON object');
       return;
     }
     const entries = Object.entries(record as Record<string, unknown>);
@@ -41,34 +44,12 @@ export function jsonLinesReader(reader: RowReader, log: IssueLog): ChunkReader {
     for (const [key, value] of entries) {
       const position = positions.get(key);
       if (position === undefined) {
-        log.rows += 1;
-        report(
-          log,
-          makeIssue(
-            log.file,
-            line,
-            key,
-            null,
-            'unknown_key',
-            `"${key}" is not a key of the first line`,
-          ),
-        );
+        skipLine(key, 'unknown_key', `"${key}" is not a key of the first line`);
         return;
       }
       if (value === null || value === undefined) continue;
       if (typeof value === 'object') {
-        log.rows += 1;
-        report(
-          log,
-          makeIssue(
-            log.file,
-            line,
-            key,
-            null,
-            'invalid_type',
-            'Expected a string, number or boolean',
-          ),
-        );
+        skipLine(key, 'invalid_type', 'Expected a string, number or boolean');
         return;
       }
       cells[position] = String(value);

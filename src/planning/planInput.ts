@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { parseOrThrow } from '../errors/fromZod.js';
 import { amountSchema, dateSchema } from '../journey/schemas.js';
+import { confidenceSchema } from '../metrics/options.js';
 import type { Decimal, MoneyInput } from '../money/money.js';
 import type { Pipeline } from '../pipeline/types.js';
 import { fail, shown } from '../stats/validate.js';
@@ -81,11 +82,7 @@ const inputSchema = /* @__PURE__ */ z.strictObject({
     message: 'Expected rates per stage, received nothing',
     params: { code: 'invalid_type' },
   }),
-  confidence: z
-    .number()
-    .gt(0, 'Expected a confidence above 0')
-    .lt(1, 'Expected a confidence below 1')
-    .exactOptional(),
+  confidence: confidenceSchema,
   deadline: dateSchema.exactOptional(),
   asOf: dateSchema.exactOptional(),
   durations: z.unknown().exactOptional(),

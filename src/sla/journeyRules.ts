@@ -4,7 +4,7 @@ import type { Journey, JourneyEvent } from '../journey/types.js';
 import { stageIndexMap } from '../pipeline/stageIndex.js';
 import type { Pipeline } from '../pipeline/types.js';
 import { journeyFacts, matchesActivity, type Stay } from './journeyFacts.js';
-import { type Obligation, timedObligation } from './obligation.js';
+import { type Obligation, type TimedFacts, timedObligation } from './obligation.js';
 import type {
   ActivityMatch,
   MaxTimeInStageRule,
@@ -151,6 +151,24 @@ export function missingScore(
   );
 }
 
+/** A timed obligation of a rule in the context's journey, on its calendar and as of its `asOf`. */
+function ruleObligation(
+  context: JourneyContext,
+  rule: ResponseRule | MaxTimeInStageRule,
+  ruleIndex: number,
+  times: Omit<TimedFacts, 'rule' | 'journey' | 'agent'>,
+  what: string,
+): Obligation {
+  return timedObligation(
+    context.calendar,
+    rule.within,
+    rule.warnBefore,
+    { rule: ruleIndex, journey: context.journey.id, agent: context.agent, ...times },
+    context.asOf,
+    what,
+  );
+}
+
 /** Whether an event is a response of the rule. */
 function isResponse(context: JourneyContext, response: SlaResponse, event: JourneyEvent): boolean {
   if ('activity' in response)
@@ -195,20 +213,11 @@ export function responseObligations(
       } else if (index > triggerIndex && event.type === 'outcome') closedAt = at;
     });
     obligations.push(
-      timedObligation(
-        context.calendar,
-        rule.within,
-        rule.warnBefore,
-        {
-          rule: ruleIndex,
-          journey: context.journey.id,
-          agent: context.agent,
-          startedAt,
-          resolvedAt,
-          closedAt,
-          earlierResponse,
-        },
-        context.asOf,
+      ruleObligation(
+        context,
+        rule,
+        ruleIndex,
+        { startedAt, resolvedAt, closedAt, earlierResponse },
         what,
       ),
     );
@@ -225,20 +234,16 @@ export function stageTimeObligations(
   return context.stays
     .filter((stay) => stay.stage === rule.stage && inWindow(context, stay.enteredAt))
     .map((stay) =>
-      timedObligation(
-        context.calendar,
-        rule.within,
-        rule.warnBefore,
+      ruleObligation(
+        context,
+        rule,
+        ruleIndex,
         {
-          rule: ruleIndex,
-          journey: context.journey.id,
-          agent: context.agent,
           startedAt: stay.enteredAt,
           resolvedAt: stay.leftAt,
           closedAt: Number.NaN,
           earlierResponse: Number.NaN,
         },
-        context.asOf,
         `leaving ${rule.stage}`,
       ),
     );

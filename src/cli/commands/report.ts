@@ -16,8 +16,7 @@ import { ingestNotes, latestEventTime, openInput, readInput } from '../input.js'
 import type { CliIo } from '../io.js';
 import { parseAsOf } from '../options/asOf.js';
 import { type ReportFormat, renderReport, reportFormats } from '../options/format.js';
-import { defaultPipelineFor, mappingNames, resolveMapping } from '../options/mapping.js';
-import { resolvePipeline } from '../options/pipeline.js';
+import { addParsingOptions, addSourceOptions, resolveReadOptions } from '../options/read.js';
 import { writeOutput } from '../output.js';
 
 /** The options of `report`, as commander parses them. */
@@ -39,22 +38,14 @@ interface ReportOptions {
 export const reportCommand: CliCommand = {
   name: 'report',
   register(program: Command, io: CliIo) {
-    program
+    const command = program
       .command('report')
       .summary('funnel report of a CRM export (CSV or JSON Lines)')
       .description(
         'The funnel report of a CRM export: conversion per stage with intervals, velocity, win rate, leakage and deal figures.',
       )
-      .argument('<file>', 'CSV or JSON Lines export (.csv, .tsv, .jsonl, .ndjson)')
-      .option(
-        '-p, --pipeline <preset|file>',
-        'preset (buying-pipeline, demand-waterfall, nurture) or a pipeline config .json (default: demand-waterfall with --mapping hubspot, else buying-pipeline)',
-      )
-      .option(
-        '-m, --mapping <name|file>',
-        `column mapping: ${mappingNames.join(', ')}, or a mapping config .json`,
-        'generic',
-      )
+      .argument('<file>', 'CSV or JSON Lines export (.csv, .tsv, .jsonl, .ndjson)');
+    addSourceOptions(command)
       .option('--by <field>', 'split conversion and win rate by "origin" or an attribute')
       .option(
         '--as-of <date>',
@@ -73,9 +64,8 @@ export const reportCommand: CliCommand = {
       .option(
         '--program <attribute>',
         'with --spend: the journey attribute that names its program (default: origin)',
-      )
-      .option('--time-zone <zone>', 'IANA zone for date-times without an offset, e.g. Europe/Paris')
-      .option('--strict', 'stop at the first row that cannot be read')
+      );
+    addParsingOptions(command)
       .option(
         '--sorted',
         'the rows are sorted by journey id: read in parallel on every core, one journey at a time in memory',
@@ -101,11 +91,8 @@ Examples:
 };
 
 async function runReport(file: string, options: ReportOptions, io: CliIo): Promise<void> {
-  const pipeline = await resolvePipeline(
-    options.pipeline ?? defaultPipelineFor(options.mapping),
-    io.cwd,
-  );
-  const mapping = await resolveMapping(options.mapping, io.cwd);
+  const read = await resolveReadOptions(options, io.cwd, options.sorted === true);
+  const { pipeline } = read;
   if (options.program !== undefined && options.spend === undefined) {
     throw usageError(
       '--program needs --spend <file>: it names the attribute the spend lines are matched on',
@@ -119,14 +106,6 @@ async function runReport(file: string, options: ReportOptions, io: CliIo): Promi
     options.spend === undefined ? null : await readSpendFile(options.spend, io.cwd, pipeline);
   const givenAsOf = options.asOf === undefined ? null : parseAsOf(options.asOf);
   const input = await openInput(file, io.cwd);
-  const read = {
-    mapping,
-    pipeline,
-    strict: options.strict === true,
-    sorted: options.sorted === true,
-    ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
-  };
-
   let asOf = givenAsOf;
   if (asOf === null) {
     let latest = Number.NEGATIVE_INFINITY;

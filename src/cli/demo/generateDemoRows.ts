@@ -1,3 +1,4 @@
+import { presets } from '../../pipeline/presets.js';
 import { createRandom, type Random } from './random.js';
 
 /**
@@ -37,16 +38,8 @@ export interface DemoDataOptions {
 /** The moment the demo export was taken: the `asOf` of the demo report. */
 export const demoAsOf = '2026-06-30T00:00:00.000Z';
 
-// The seed's buying pipeline (presets.buyingPipeline), in order.
-const stages = [
-  'target',
-  'contact',
-  'suspect',
-  'lead',
-  'qualified_lead',
-  'prospect',
-  'customer',
-] as const;
+// The stage ids of the seed's buying pipeline, in order: the demo is reported with that preset.
+const stages = presets.buyingPipeline.stages.map((stage) => stage.id);
 const lead = 3;
 const qualifiedLead = 4;
 const prospect = 5;

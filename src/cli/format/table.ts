@@ -8,6 +8,7 @@ import {
   formatMoney,
   formatPercent,
 } from './numbers.js';
+import { velocityRows, winRateRows } from './reportRows.js';
 
 /** What the text report says about where the figures came from. */
 export interface TableContext {
@@ -96,33 +97,13 @@ export function renderTable(report: FunnelReport, context: TableContext): string
     `Win rate among journeys that reached ${winRate.from} (won ÷ won + lost)`,
     textTable(
       ['group', 'won', 'lost', 'rate', '95% CI', 'won value', 'lost value', 'by value'],
-      [
-        ['all', winRate] as const,
-        ...(winRate.groups ?? []).map((group) => [formatKey(group.key), group] as const),
-      ].map(([label, figures]) => [
-        label,
-        formatCount(figures.won),
-        formatCount(figures.lost),
-        formatPercent(figures.rate),
-        formatInterval(figures.interval),
-        formatMoney(figures.wonValue),
-        formatMoney(figures.lostValue),
-        formatPercent(figures.valueRate),
-      ]),
+      winRateRows(winRate),
     ),
     '',
     'Velocity (days; time in stage is Kaplan–Meier with open journeys censored)',
     textTable(
       ['stage', 'advanced', 'median to next', 'p90 to next', 'median in stage'],
-      velocity.stages
-        .filter((row) => row.toNext !== null)
-        .map((row) => [
-          row.stage,
-          formatCount(row.toNext?.count ?? 0),
-          formatDays(row.toNext?.median),
-          formatDays(row.toNext?.p90),
-          formatDays(row.timeInStage?.median),
-        ]),
+      velocityRows(velocity, (stage) => stage),
     ),
     `cycle to won: median ${formatDays(velocity.cycle.median)} days over ${formatCount(velocity.cycle.count)} deals`,
     '',

@@ -3,18 +3,21 @@ import type { Pipeline } from '../../pipeline/types.js';
 import type { ReportEconomics } from '../economics/reportEconomics.js';
 import { stagesWithEntries } from '../format/economicsTable.js';
 import { formatCount, formatKey, formatMoney } from '../format/numbers.js';
+import {
+  barHeight,
+  barLabel,
+  barLeft,
+  barTop,
+  barWidth,
+  blockHeight,
+  blockTitle,
+  chartHeight,
+  textLeft,
+  width,
+} from './barBlocks.js';
 import { escapeHtml, px, seriesColour } from './escape.js';
 import { maxGroupsShown } from './groupConversionChart.js';
-
-const width = 820;
-const labelRight = 168;
-const barLeft = 180;
-const barWidth = 420;
-const textLeft = barLeft + barWidth + 14;
-const barHeight = 14;
-const barGap = 5;
-const headerHeight = 24;
-const blockGap = 12;
+import { svgChart } from './svgChart.js';
 
 /**
  * The programs the chart shows: all of them, or the {@link maxGroupsShown} with the most spend
@@ -61,8 +64,7 @@ export function costPerStageChart(pipeline: Pipeline, economics: ReportEconomics
       if (cost) maxCost = Math.max(maxCost, cost.toNumber());
     }
   }
-  const blockHeight = headerHeight + programs.length * (barHeight + barGap) + blockGap;
-  const height = Math.max(40, stages.length * blockHeight + 10);
+  const height = chartHeight(stages.length, programs.length);
   const parts: string[] = [];
   if (stages.length === 0 || programs.length === 0) {
     parts.push(
@@ -72,20 +74,16 @@ export function costPerStageChart(pipeline: Pipeline, economics: ReportEconomics
   stages.forEach((stageIndex, block) => {
     const stage = pipeline.stages[stageIndex];
     const id = stage?.id ?? String(stageIndex);
-    const y0 = block * blockHeight;
-    parts.push(
-      `<text class="block-title" x="8" y="${px(y0 + 16)}">${escapeHtml(`Cost per ${stage?.name ?? id}`)}</text>`,
-    );
+    const y0 = block * blockHeight(programs.length);
+    parts.push(blockTitle(y0, `Cost per ${stage?.name ?? id}`));
     programs.forEach((row, position) => {
       const figures = row.stages[stageIndex];
       const entries = figures?.entries ?? 0;
       const cost = figures?.costPerEntry ?? null;
-      const y = y0 + headerHeight + position * (barHeight + barGap);
+      const y = barTop(y0, position);
       const label = formatKey(row.program);
       const data = `data-program="${escapeHtml(label)}" data-stage="${escapeHtml(id)}"`;
-      parts.push(
-        `<text class="group-label" x="${labelRight}" y="${px(y + barHeight - 3)}" text-anchor="end">${escapeHtml(label)}</text>`,
-      );
+      parts.push(barLabel(y, label));
       if (cost === null) {
         parts.push(
           `<text class="no-cost" ${data} x="${barLeft + 4}" y="${px(y + barHeight - 3)}">no cost <tspan class="muted">(${escapeHtml(noCostReason(row, entries))}${entries > 0 ? `; ${formatCount(entries)} ${entries === 1 ? 'entry' : 'entries'}` : ''})</tspan></text>`,
@@ -100,5 +98,10 @@ export function costPerStageChart(pipeline: Pipeline, economics: ReportEconomics
       );
     });
   });
-  return `<svg id="cost-per-stage" class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="Cost per entry at each stage, by program" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>`;
+  return svgChart(
+    'cost-per-stage',
+    'Cost per entry at each stage, by program',
+    { width, height },
+    parts,
+  );
 }

@@ -2,6 +2,7 @@ import type { ConversionResult } from '../../metrics/conversion.js';
 import type { Pipeline } from '../../pipeline/types.js';
 import { formatCount, formatInterval, formatPercent } from '../format/numbers.js';
 import { escapeHtml, ownerColour, px } from './escape.js';
+import { svgChart } from './svgChart.js';
 
 const width = 820;
 const rowHeight = 46;
@@ -74,5 +75,5 @@ export function funnelChart(pipeline: Pipeline, conversion: ConversionResult): s
     }
   });
   const label = `Funnel of ${rows.length} stages: ${rows.map((row) => `${row.stage} ${row.reached}`).join(', ')}`;
-  return `<svg id="funnel" class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(label)}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>`;
+  return svgChart('funnel', label, { width, height }, parts);
 }

@@ -1,17 +1,21 @@
 import type { ConversionResult, ConversionRow } from '../../metrics/conversion.js';
 import type { Pipeline } from '../../pipeline/types.js';
 import { formatCount, formatInterval, formatKey, formatPercent } from '../format/numbers.js';
+import {
+  barHeight,
+  barLabel,
+  barLeft,
+  barTop,
+  barWidth,
+  blockHeight,
+  blockTitle,
+  chartHeight,
+  textLeft,
+  width,
+} from './barBlocks.js';
 import { escapeHtml, px, seriesColour } from './escape.js';
+import { svgChart } from './svgChart.js';
 
-const width = 820;
-const labelRight = 168;
-const barLeft = 180;
-const barWidth = 420;
-const textLeft = barLeft + barWidth + 14;
-const barHeight = 14;
-const barGap = 5;
-const headerHeight = 24;
-const blockGap = 12;
 /** More groups than this are summarised as a count: a chart of 40 bars per stage says nothing. */
 export const maxGroupsShown = 8;
 
@@ -43,8 +47,7 @@ export function groupConversionChart(pipeline: Pipeline, conversion: ConversionR
     })),
   ];
   const transitions = conversion.stages.length - 1;
-  const blockHeight = headerHeight + series.length * (barHeight + barGap) + blockGap;
-  const height = Math.max(40, transitions * blockHeight + 10);
+  const height = chartHeight(transitions, series.length);
   const parts: string[] = [];
   // Grid lines at 0, 25, 50, 75 and 100%.
   for (let tick = 0; tick <= 4; tick += 1) {
@@ -57,17 +60,13 @@ export function groupConversionChart(pipeline: Pipeline, conversion: ConversionR
   for (let index = 0; index < transitions; index += 1) {
     const from = pipeline.stages[index];
     const to = pipeline.stages[index + 1];
-    const y0 = index * blockHeight;
-    parts.push(
-      `<text class="block-title" x="8" y="${px(y0 + 16)}">${escapeHtml(`${from?.name ?? ''} → ${to?.name ?? ''}`)}</text>`,
-    );
+    const y0 = index * blockHeight(series.length);
+    parts.push(blockTitle(y0, `${from?.name ?? ''} → ${to?.name ?? ''}`));
     series.forEach((entry, position) => {
       const row = entry.stages[index];
-      const y = y0 + headerHeight + position * (barHeight + barGap);
+      const y = barTop(y0, position);
       const colour = position === 0 ? '#333333' : seriesColour(position - 1);
-      parts.push(
-        `<text class="group-label" x="${labelRight}" y="${px(y + barHeight - 3)}" text-anchor="end">${escapeHtml(entry.label)}</text>`,
-      );
+      parts.push(barLabel(y, entry.label));
       if (!row || row.rate === null) {
         parts.push(
           `<text class="bar-text" x="${barLeft + 4}" y="${px(y + barHeight - 3)}">nobody reached ${escapeHtml(from?.name ?? '')}</text>`,
@@ -92,5 +91,10 @@ export function groupConversionChart(pipeline: Pipeline, conversion: ConversionR
       );
     });
   }
-  return `<svg id="conversion-by-group" class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="Conversion to the next stage by group, with 95% intervals" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>`;
+  return svgChart(
+    'conversion-by-group',
+    'Conversion to the next stage by group, with 95% intervals',
+    { width, height },
+    parts,
+  );
 }

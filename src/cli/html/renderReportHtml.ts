@@ -8,14 +8,8 @@ import {
   economicsSummaryRows,
   stagesWithEntries,
 } from '../format/economicsTable.js';
-import {
-  formatCount,
-  formatDays,
-  formatInterval,
-  formatKey,
-  formatMoney,
-  formatPercent,
-} from '../format/numbers.js';
+import { formatCount, formatDays, formatMoney, formatPercent } from '../format/numbers.js';
+import { velocityRows, winRateRows } from '../format/reportRows.js';
 import { costPerStageChart } from './costPerStageChart.js';
 import { escapeHtml } from './escape.js';
 import { funnelChart } from './funnelChart.js';
@@ -156,29 +150,9 @@ export function renderReportHtml(report: FunnelReport, options: ReportPageOption
     ? `Of the journeys that reached a stage, the share that reached a later one, for all journeys and by ${escapeHtml(by)}; the whisker is the 95% Wilson interval.${groupNote}`
     : 'Of the journeys that reached a stage, the share that reached a later one; the whisker is the 95% Wilson interval. Group with --by to compare origins or segments.';
 
-  const winRows = [
-    ['all', winRate] as const,
-    ...(winRate.groups ?? []).map((group) => [formatKey(group.key), group] as const),
-  ].map(([label, figures]) => [
-    label,
-    formatCount(figures.won),
-    formatCount(figures.lost),
-    formatPercent(figures.rate),
-    formatInterval(figures.interval),
-    formatMoney(figures.wonValue),
-    formatMoney(figures.lostValue),
-    formatPercent(figures.valueRate),
-  ]);
+  const winRows = winRateRows(winRate);
 
-  const velocityRows = velocity.stages
-    .filter((row) => row.toNext !== null)
-    .map((row) => [
-      nameOf(row.stage),
-      formatCount(row.toNext?.count ?? 0),
-      formatDays(row.toNext?.median),
-      formatDays(row.toNext?.p90),
-      formatDays(row.timeInStage?.median),
-    ]);
+  const velocityTableRows = velocityRows(velocity, nameOf);
 
   const leakageRows = leakage.stages.map((row) => [
     nameOf(row.stage),
@@ -224,7 +198,7 @@ export function renderReportHtml(report: FunnelReport, options: ReportPageOption
 <section class="cards">${cards}</section>
 <section id="funnel-section"><h2>Funnel</h2><p class="lede">Journeys that reached each stage (an entry into a later stage implies passing the earlier ones), and the share that advanced. Colour shows the owner:<span class="legend-keys">${ownerKeys}</span></p>${funnelChart(pipeline, conversion)}</section>
 <section id="groups-section"><h2>Conversion${by ? ` by ${escapeHtml(by)}` : ''}</h2><p class="lede">${groupLede}</p>${groupConversionChart(pipeline, conversion)}</section>
-<section id="velocity-section"><h2>Time in stage</h2><p class="lede">Share of journeys still in each stage after a number of days; journeys still open are counted until ${asOf} (Kaplan–Meier). Median cycle to won: ${formatDays(velocity.cycle.median)} days over ${formatCount(velocity.cycle.count)} deals.</p>${timeInStageChart(pipeline, velocity)}${table(['stage', 'advanced (observed)', 'median days to next', 'p90 days to next', 'median days in stage'], velocityRows)}</section>
+<section id="velocity-section"><h2>Time in stage</h2><p class="lede">Share of journeys still in each stage after a number of days; journeys still open are counted until ${asOf} (Kaplan–Meier). Median cycle to won: ${formatDays(velocity.cycle.median)} days over ${formatCount(velocity.cycle.count)} deals.</p>${timeInStageChart(pipeline, velocity)}${table(['stage', 'advanced (observed)', 'median days to next', 'p90 days to next', 'median days in stage'], velocityTableRows)}</section>
 <section id="win-section"><h2>Win rate and deals</h2><p class="lede">Won ÷ (won + lost) among journeys that reached ${escapeHtml(nameOf(winRate.from))}; disqualified left out. By value: won value ÷ closed value.</p>${table(['group', 'won', 'lost', 'rate', '95% CI', 'won value', 'lost value', 'value rate'], winRows)}<p class="lede">${formatCount(deals.count)} deals won, ${formatCount(deals.withValue)} with an amount: total ${formatMoney(deals.total)}, mean ${formatMoney(deals.mean)}, median ${formatMoney(deals.median)}; ${formatCount(deals.existing.count)} from existing customers, ${formatCount(deals.new.count)} new.</p></section>
 ${options.economics ? economicsSection(pipeline, options.economics) : ''}<section id="leakage-section"><h2>Leakage</h2><p class="lede">Where journeys closed without advancing, and why; open journeys and how long they have waited; follow-up time from entering a stage to its first activity.</p>${table(['stage', 'exited', 'top reasons', `within ${leakage.immediateDays} d`, 'open', 'mean open days', 'median follow-up days', 'no follow-up'], leakageRows, 2)}</section>
 <section id="notes-section"><h2>Data notes</h2><ul>${notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul></section>

@@ -2,6 +2,7 @@ import type { VelocityResult } from '../../metrics/velocity.js';
 import type { Pipeline } from '../../pipeline/types.js';
 import { formatDays } from '../format/numbers.js';
 import { escapeHtml, px, seriesColour } from './escape.js';
+import { svgChart } from './svgChart.js';
 
 const width = 820;
 const height = 320;
@@ -94,5 +95,10 @@ export function timeInStageChart(pipeline: Pipeline, velocity: VelocityResult): 
       `<text class="bar-text" x="${left + 10}" y="${top + 30}">No observed time in any stage.</text>`,
     );
   }
-  return `<svg id="time-in-stage" class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="Share of journeys still in each stage by days since entering (Kaplan–Meier)" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>`;
+  return svgChart(
+    'time-in-stage',
+    'Share of journeys still in each stage by days since entering (Kaplan–Meier)',
+    { width, height },
+    parts,
+  );
 }

@@ -4,7 +4,13 @@ import type { Journey } from '../../journey/types.js';
 import type { IngestStats } from '../../node/index.js';
 import type { Pipeline } from '../../pipeline/types.js';
 import { inputError } from '../errors.js';
-import { ingestNotes, latestEventTime, openInput, readInput } from '../input.js';
+import {
+  ingestNotes,
+  latestEventTime,
+  openInput,
+  type ReadInputOptions,
+  readInput,
+} from '../input.js';
 import type { CliIo } from '../io.js';
 import { defaultPipelineFor, mappingNames, resolveMapping } from './mapping.js';
 import { resolvePipeline } from './pipeline.js';
@@ -17,8 +23,8 @@ export interface ReadOptions {
   readonly strict?: boolean;
 }
 
-/** Adds `--pipeline`, `--mapping`, `--time-zone` and `--strict`, worded as `report` words them. */
-export function addReadOptions(command: Command): Command {
+/** Adds `--pipeline` and `--mapping`: the pipeline the export is measured with, and its columns. */
+export function addSourceOptions(command: Command): Command {
   return command
     .option(
       '-p, --pipeline <preset|file>',
@@ -28,9 +34,42 @@ export function addReadOptions(command: Command): Command {
       '-m, --mapping <name|file>',
       `column mapping: ${mappingNames.join(', ')}, or a mapping config .json`,
       'generic',
-    )
+    );
+}
+
+/** Adds `--time-zone` and `--strict`: how the rows are read. */
+export function addParsingOptions(command: Command): Command {
+  return command
     .option('--time-zone <zone>', 'IANA zone for date-times without an offset, e.g. Europe/Paris')
     .option('--strict', 'stop at the first row that cannot be read');
+}
+
+/** Adds `--pipeline`, `--mapping`, `--time-zone` and `--strict`, worded as `report` words them. */
+export function addReadOptions(command: Command): Command {
+  return addParsingOptions(addSourceOptions(command));
+}
+
+/**
+ * The pipeline and the column mapping that `--pipeline` and `--mapping` name (the pipeline
+ * defaults to the one that suits the mapping), and how `readInput` reads the export with them.
+ */
+export async function resolveReadOptions(
+  options: ReadOptions,
+  cwd: string,
+  sorted: boolean,
+): Promise<ReadInputOptions> {
+  const pipeline = await resolvePipeline(
+    options.pipeline ?? defaultPipelineFor(options.mapping),
+    cwd,
+  );
+  const mapping = await resolveMapping(options.mapping, cwd);
+  return {
+    mapping,
+    pipeline,
+    strict: options.strict === true,
+    sorted,
+    ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+  };
 }
 
 /** The journeys of an export, all in memory, with what the ingest skipped and the latest event. */
@@ -52,29 +91,15 @@ export async function readJourneysOf(
   options: ReadOptions,
   io: CliIo,
 ): Promise<ReadJourneys> {
-  const pipeline = await resolvePipeline(
-    options.pipeline ?? defaultPipelineFor(options.mapping),
-    io.cwd,
-  );
-  const mapping = await resolveMapping(options.mapping, io.cwd);
+  const read = await resolveReadOptions(options, io.cwd, false);
+  const { pipeline } = read;
   const input = await openInput(file, io.cwd);
   const journeys: Journey[] = [];
   let latest = Number.NEGATIVE_INFINITY;
-  const stats = await readInput(
-    input,
-    {
-      mapping,
-      pipeline,
-      strict: options.strict === true,
-      sorted: false,
-      ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
-    },
-    io,
-    (journey) => {
-      journeys.push(journey);
-      latest = Math.max(latest, latestEventTime(journey));
-    },
-  );
+  const stats = await readInput(input, read, io, (journey) => {
+    journeys.push(journey);
+    latest = Math.max(latest, latestEventTime(journey));
+  });
   for (const note of ingestNotes(stats)) io.stderr.write(`buying-pipeline: warning: ${note}\n`);
   if (latest === Number.NEGATIVE_INFINITY) {
     throw inputError(`${file}: no events could be read`);
