@@ -44,15 +44,15 @@ header p{margin:0;color:var(--muted)}
 section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px 20px;margin-top:18px}
 h2{font-size:18px;margin:0 0 4px}
 .lede{color:var(--muted);margin:0 0 10px;font-size:14px}
-.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(135px,1fr));gap:12px;background:none;border:0;padding:0}
-.card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 14px}
-.card b{display:block;font-size:20px;overflow-wrap:anywhere}
+.cards{display:flex;flex-wrap:wrap;gap:12px;background:none;border:0;padding:0}
+.card{flex:1 1 120px;background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px}
+.card b{display:block;font-size:18px;white-space:nowrap;font-variant-numeric:tabular-nums}
 .card span{color:var(--muted);font-size:13px}
 svg.chart{width:100%;height:auto;display:block}
 svg text{font-size:13px;fill:var(--ink)}
 svg .stage-name{font-weight:600}
 svg .stage-owner,svg .stage-detail,svg .axis,svg .muted,svg .handoff-label{fill:var(--muted);font-size:12px}
-svg .stage-count{fill:#fff;font-weight:700}
+svg .stage-count{fill:#fff;font-weight:700;stroke:#1f2937;stroke-width:3px;stroke-opacity:.55;paint-order:stroke}
 svg .stage-rate{font-weight:600}
 svg .no-cost{fill:var(--muted);font-style:italic}
 svg .block-title{font-weight:600}
