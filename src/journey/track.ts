@@ -90,6 +90,13 @@ export interface JourneyTrack {
   anomalies: number;
   /** Whether a recycle happened since the last stage entry (a re-entry is then a new pass). */
   recycledSinceEntry: boolean;
+  /**
+   * Where each pass after the first begins: indexes into `entries` (of a stage number) of the
+   * first entry after a recycle or a reopening.
+   */
+  readonly passStarts: number[];
+  /** How many of `passStarts` are in use: the journey made `passCount + 1` passes. */
+  passCount: number;
 }
 
 const journeyKeys = new Set(['id', 'origin', 'attributes', 'amount', 'events']);
@@ -315,6 +322,8 @@ export function newTrack(stageCount: number): JourneyTrack {
     activityCount: 0,
     anomalies: 0,
     recycledSinceEntry: false,
+    passStarts: [],
+    passCount: 0,
   };
 }
 
@@ -386,6 +395,7 @@ function reset(track: JourneyTrack, journey: JourneyInput, amount: Amount | null
   track.activityCount = 0;
   track.anomalies = 0;
   track.recycledSinceEntry = false;
+  track.passCount = 0;
 }
 
 function enter(track: JourneyTrack, stage: number, time: number): void {
@@ -396,6 +406,8 @@ function enter(track: JourneyTrack, stage: number, time: number): void {
   }
   // A repeated entry into the stage it is in does not restart its age; a new pass after a recycle does.
   if (stage !== track.current || track.recycledSinceEntry) track.currentSince = time;
+  if (track.recycledSinceEntry && track.entryCount > 0)
+    track.passStarts[track.passCount++] = track.entryCount;
   track.current = stage;
   if (stage > track.furthest) track.furthest = stage;
   track.entries[track.entryCount++] = stage;

@@ -122,6 +122,8 @@ export interface ConversionOptions {
   readonly within?: number;
   /** `'implied'` (default) or `'strict'` (only observed entries count as reaching a stage). */
   readonly skipped?: 'implied' | 'strict';
+  /** `'first'` (default): each journey once; `'each'`: every pass after a recycle or reopening counts (see {@link FunnelOptions}). */
+  readonly passes?: 'first' | 'each';
   /** `'cohort'` (default) or `'flow'`. */
   readonly mode?: 'cohort' | 'flow';
   /** Start of `overall` (default: the first stage). */
@@ -271,7 +273,18 @@ export function conversion(
 ): ConversionResult {
   const { resolved, state } = runStandalone(pipeline, journeys, options, {
     where: 'conversion',
-    keys: ['asOf', 'by', 'cohort', 'within', 'skipped', 'mode', 'from', 'to', 'confidence'],
+    keys: [
+      'asOf',
+      'by',
+      'cohort',
+      'within',
+      'skipped',
+      'passes',
+      'mode',
+      'from',
+      'to',
+      'confidence',
+    ],
     toFunnel: funnelOptionsOf,
     renames: {
       'conversion.from': 'from',

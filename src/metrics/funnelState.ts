@@ -1,4 +1,4 @@
-import { anomalyKinds, type JourneyTrack } from '../journey/track.js';
+import { anomalyKinds, type JourneyTrack, type TrackStatus } from '../journey/track.js';
 import type { AttributeValue } from '../journey/types.js';
 import { type Amount, addAmount, addSum, type MoneySum, moneySum } from '../money/amount.js';
 import { NumberList } from './numberList.js';
@@ -248,31 +248,10 @@ function addToSlice(
   track: JourneyTrack,
   pass: Float64Array,
 ): void {
-  const last = slice.reached.length - 1;
   const { strict } = options;
   slice.journeys += 1;
-  for (let stage = 0; stage <= track.furthest; stage += 1) {
-    if (!reachedStage(track, pass, stage, strict)) continue;
-    slice.reached[stage] = (slice.reached[stage] as number) + 1;
-    if (stage < track.furthest) {
-      // Advanced: reached a later stage; with `within`, only in time.
-      // Implied mode passes every later stage, so the next one's time is there; strict mode
-      // looks for the next observed entry.
-      let next = strict ? Number.NaN : (pass[stage + 1] as number);
-      for (let later = stage + 1; later <= track.furthest && Number.isNaN(next); later += 1) {
-        next = pass[later] as number;
-      }
-      const inTime = !(next - (pass[stage] as number) > options.withinMs);
-      if (inTime) slice.advanced[stage] = (slice.advanced[stage] as number) + 1;
-      else slice.late[stage] = (slice.late[stage] as number) + 1;
-    } else if (track.status === 'lost' || track.status === 'disqualified') {
-      slice.exited[stage] = (slice.exited[stage] as number) + 1;
-    } else if (track.status === 'open') {
-      slice.open[stage] = (slice.open[stage] as number) + 1;
-    } else if (stage === last) {
-      slice.won += 1;
-    }
-  }
+  if (options.eachPass && track.passCount > 0) addEachPass(slice, options, track);
+  else addStageRows(slice, options, 0, track.furthest, track.status, pass);
   if (reachedStage(track, pass, options.from, strict)) {
     slice.overallReached += 1;
     const elapsed = (pass[options.to] as number) - (pass[options.from] as number);
@@ -288,6 +267,86 @@ function addToSlice(
       if (track.amount === null) slice.winWithoutValue += 1;
       else addAmount(track.status === 'won' ? slice.wonValue : slice.lostValue, track.amount);
     }
+  }
+}
+
+/**
+ * The per-stage conversion rows of one pass (or of the whole journey): from `start` to its
+ * furthest stage, with `pass` the time it passed each stage (NaN for none).
+ */
+function addStageRows(
+  slice: Slice,
+  options: ResolvedOptions,
+  start: number,
+  furthest: number,
+  status: TrackStatus,
+  pass: Float64Array,
+): void {
+  const last = slice.reached.length - 1;
+  const { strict } = options;
+  for (let stage = start; stage <= furthest; stage += 1) {
+    if (strict && Number.isNaN(pass[stage] as number)) continue;
+    slice.reached[stage] = (slice.reached[stage] as number) + 1;
+    if (stage < furthest) {
+      // Advanced: reached a later stage; with `within`, only in time.
+      // Implied mode passes every later stage, so the next one's time is there; strict mode
+      // looks for the next observed entry.
+      let next = strict ? Number.NaN : (pass[stage + 1] as number);
+      for (let later = stage + 1; later <= furthest && Number.isNaN(next); later += 1) {
+        next = pass[later] as number;
+      }
+      const inTime = !(next - (pass[stage] as number) > options.withinMs);
+      if (inTime) slice.advanced[stage] = (slice.advanced[stage] as number) + 1;
+      else slice.late[stage] = (slice.late[stage] as number) + 1;
+    } else if (status === 'lost' || status === 'disqualified') {
+      slice.exited[stage] = (slice.exited[stage] as number) + 1;
+    } else if (status === 'open') {
+      slice.open[stage] = (slice.open[stage] as number) + 1;
+    } else if (stage === last) {
+      slice.won += 1;
+    }
+  }
+}
+
+let eachPassBuffer = new Float64Array(0);
+
+/**
+ * `passes: 'each'`: every pass of the journey adds its own conversion rows. A pass runs from one
+ * recycle or reopening to the next; the first starts at the first stage (implied passage), a
+ * later one at the lowest stage it enters. An earlier pass ended there: won if it reached the last
+ * stage, else exited at its furthest stage (passed back to Marketing, or closed).
+ */
+function addEachPass(slice: Slice, options: ResolvedOptions, track: JourneyTrack): void {
+  const stages = track.firstEntry.length;
+  if (eachPassBuffer.length !== stages) eachPassBuffer = new Float64Array(stages);
+  const times = eachPassBuffer;
+  const last = stages - 1;
+  let begin = 0;
+  for (let index = 0; index <= track.passCount; index += 1) {
+    const end = index < track.passCount ? (track.passStarts[index] as number) : track.entryCount;
+    times.fill(Number.NaN);
+    let furthest = -1;
+    let lowest = stages;
+    for (let at = begin; at < end; at += 2) {
+      const stage = track.entries[at] as number;
+      if (Number.isNaN(times[stage] as number)) times[stage] = track.entries[at + 1] as number;
+      if (stage > furthest) furthest = stage;
+      if (stage < lowest) lowest = stage;
+    }
+    begin = end;
+    if (furthest < 0) continue;
+    const start = index === 0 ? 0 : lowest;
+    if (!options.strict) {
+      let later = Number.NaN;
+      for (let stage = furthest; stage >= start; stage -= 1) {
+        const own = times[stage] as number;
+        if (Number.isNaN(own)) times[stage] = later;
+        else later = earlier(later, own);
+      }
+    }
+    const status: TrackStatus =
+      index === track.passCount ? track.status : furthest === last ? 'won' : 'lost';
+    addStageRows(slice, options, start, furthest, status, times);
   }
 }
 

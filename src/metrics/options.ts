@@ -52,6 +52,13 @@ export interface FunnelOptions {
   readonly cohort?: CohortOptions;
   /** `'implied'` (default): entering a later stage implies passing the earlier ones. `'strict'`: only observed entries count. */
   readonly skipped?: 'implied' | 'strict';
+  /**
+   * `'first'` (default): a journey counts once in the conversion rows, on its first entries.
+   * `'each'`: every pass counts — a journey recycled to Marketing (or closed and reopened) that
+   * enters stages again adds a pass from the stage it re-enters; an earlier pass is exited at its
+   * furthest stage (won, if that is the last). Only the per-stage conversion rows change.
+   */
+  readonly passes?: 'first' | 'each';
   /** Confidence of the intervals, in (0, 1). Default 0.95. */
   readonly confidence?: number;
   /** Conversion options. */
@@ -99,6 +106,7 @@ export interface ResolvedOptions {
   readonly by: string | null;
   readonly cohort: { readonly start: number; readonly end: number; readonly stage: number } | null;
   readonly strict: boolean;
+  readonly eachPass: boolean;
   readonly confidence: number;
   readonly from: number;
   readonly to: number;
@@ -131,6 +139,7 @@ export const funnelOptionsSchema = /* @__PURE__ */ z.strictObject({
   by: z.string().min(1).exactOptional(),
   cohort: z.strictObject({ ...windowShape, stage: stageId.exactOptional() }).exactOptional(),
   skipped: z.enum(['implied', 'strict']).exactOptional(),
+  passes: z.enum(['first', 'each']).exactOptional(),
   confidence: confidenceSchema,
   conversion: z
     .strictObject({
@@ -226,6 +235,7 @@ export function resolveOptions(
     by: parsed.by ?? null,
     cohort,
     strict: parsed.skipped === 'strict',
+    eachPass: parsed.passes === 'each',
     confidence: parsed.confidence ?? 0.95,
     from,
     to,

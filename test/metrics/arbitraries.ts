@@ -395,6 +395,7 @@ export const optionsArb: fc.Arbitrary<FunnelOptions> = fc
         { requiredKeys: ['start', 'length'] },
       ),
       skipped: fc.constantFrom('implied' as const, 'strict' as const),
+      passes: fc.constantFrom('first' as const, 'each' as const),
       confidence: fc.constantFrom(0.5, 0.8, 0.9, 0.99),
       conversion: fc.record(
         {
@@ -447,6 +448,7 @@ export const optionsArb: fc.Arbitrary<FunnelOptions> = fc
       ...(raw.by !== undefined && { by: raw.by }),
       ...(cohort !== undefined && { cohort }),
       ...(raw.skipped !== undefined && { skipped: raw.skipped }),
+      ...(raw.passes !== undefined && { passes: raw.passes }),
       ...(raw.confidence !== undefined && { confidence: raw.confidence }),
       ...(conversion !== undefined && { conversion }),
       ...(raw.velocity !== undefined && { velocity: raw.velocity }),

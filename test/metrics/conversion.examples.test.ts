@@ -3,11 +3,12 @@ import {
   type ConversionOptions,
   type ConversionRow,
   conversion,
+  funnelReport,
   type JourneyEventInput,
   type JourneyInput,
   presets,
 } from '../../src/index.js';
-import { json, nonFinitePaths, stage } from '../helpers.js';
+import { json, nonFinitePaths, stage, thrown } from '../helpers.js';
 
 // Stages of the preset, by index: target 0, contact 1, suspect 2, lead 3,
 // qualified_lead 4 (the handoff), prospect 5, customer 6.
@@ -445,5 +446,94 @@ describe('conversion: hand-checked cohorts', () => {
       { asOf },
     );
     expect(json(conversion(pipeline, journeys, { asOf }))).toEqual(json(without));
+  });
+});
+
+describe("conversion with passes: 'each' (re-entries after a recycle count as passes)", () => {
+  // A: lead → qualified_lead, recycled, then lead → qualified_lead → prospect → won.
+  // B: target → contact, lost (one pass).
+  const passesJourneys: JourneyInput[] = [
+    {
+      id: 'A',
+      events: [
+        stage('lead', '2026-01-01'),
+        stage('qualified_lead', '2026-01-05'),
+        recycled('2026-01-10'),
+        stage('lead', '2026-02-01'),
+        stage('qualified_lead', '2026-02-05'),
+        stage('prospect', '2026-02-10'),
+        won('2026-03-01'),
+      ],
+    },
+    {
+      id: 'B',
+      events: [
+        stage('target', '2026-01-01'),
+        stage('contact', '2026-01-02'),
+        lost('2026-01-03', 'price'),
+      ],
+    },
+  ];
+  const counts = (result: ReturnType<typeof conversion>) =>
+    result.stages.map((row) => [row.stage, row.reached, row.advanced, row.exited, row.open]);
+
+  it('counts each pass: the earlier one exits where it was passed back, the later starts where it re-entered', () => {
+    const each = conversion(pipeline, passesJourneys, { asOf, passes: 'each' });
+    // A's first pass: target … qualified_lead (implied up to lead), exited at qualified_lead.
+    // A's second pass: lead … customer, won. B: target → contact, exited at contact.
+    expect(counts(each)).toEqual([
+      ['target', 2, 2, 0, 0],
+      ['contact', 2, 1, 1, 0],
+      ['suspect', 1, 1, 0, 0],
+      ['lead', 2, 2, 0, 0],
+      ['qualified_lead', 2, 1, 1, 0],
+      ['prospect', 1, 1, 0, 0],
+      ['customer', 1, 0, 0, 0],
+    ]);
+    // lead → qualified_lead: 2 of 2; qualified_lead → prospect: 1 of 2.
+    expect(each.stages[4]?.rate).toBe(0.5);
+    // The overall figure stays per journey: 1 of 2 journeys from target to customer.
+    expect(each.overall).toMatchObject({ reached: 2, converted: 1 });
+  });
+
+  it("is the default 'first' for journeys that were never recycled or reopened", () => {
+    const first = conversion(pipeline, passesJourneys, { asOf });
+    // A counts once, on its first entries: every stage reached and advanced, then won.
+    expect(counts(first)).toEqual([
+      ['target', 2, 2, 0, 0],
+      ['contact', 2, 1, 1, 0],
+      ['suspect', 1, 1, 0, 0],
+      ['lead', 1, 1, 0, 0],
+      ['qualified_lead', 1, 1, 0, 0],
+      ['prospect', 1, 1, 0, 0],
+      ['customer', 1, 0, 0, 0],
+    ]);
+    const single = passesJourneys.slice(1);
+    expect(conversion(pipeline, single, { asOf, passes: 'each' })).toEqual(
+      conversion(pipeline, single, { asOf }),
+    );
+  });
+
+  it('a lost deal reopened into a stage is a second pass; funnelReport agrees with conversion', () => {
+    const reopened: JourneyInput = {
+      id: 'C',
+      events: [
+        stage('prospect', '2026-01-01'),
+        lost('2026-01-20', 'timing'),
+        stage('prospect', '2026-03-01'),
+      ],
+    };
+    const each = conversion(pipeline, [reopened], { asOf, passes: 'each' });
+    // First pass: target … prospect (implied), exited at prospect; second: prospect, open.
+    expect(each.stages[5]).toMatchObject({ reached: 2, advanced: 0, exited: 1, open: 1 });
+    expect(each.stages[0]).toMatchObject({ reached: 1, advanced: 1 });
+    const report = funnelReport(pipeline, [reopened], { asOf, passes: 'each' });
+    expect(report.conversion).toEqual(each);
+  });
+
+  it('rejects an unknown passes value with its path', () => {
+    const error = thrown(() => conversion(pipeline, [], { asOf, passes: 'all' as never }));
+    expect(error.code).toBe('invalid_options');
+    expect(error.issues[0]?.path).toEqual(['passes']);
   });
 });
