@@ -62,12 +62,16 @@ export interface CompiledModel {
     readonly ids: ReadonlySet<string>;
     readonly capCents: number;
     readonly cap?: number;
+    /** The component's weight (the cap is in unweighted points, `capCents` after the weight). */
+    readonly weight: number;
     readonly max: number;
   };
   readonly fit?: {
     readonly rules: readonly CompiledFitRule[];
     readonly capCents: number;
     readonly cap?: number;
+    /** The component's weight (the cap is in unweighted points, `capCents` after the weight). */
+    readonly weight: number;
     readonly max: number;
   };
   readonly behaviour?: {
@@ -77,6 +81,8 @@ export interface CompiledModel {
     readonly decay: DecayFactor;
     readonly capCents: number;
     readonly cap?: number;
+    /** The component's weight (the cap is in unweighted points, `capCents` after the weight). */
+    readonly weight: number;
     readonly max: number | null;
   };
   readonly minCents: number;
@@ -140,6 +146,7 @@ function build(model: ScoringModel): CompiledModel {
       dimensions,
       ids: new Set(dimensions.map((dimension) => dimension.id)),
       capCents: capCents(model.bantt.cap, weights.bantt),
+      weight: weights.bantt,
       max: banttMax(model.bantt) * weights.bantt,
       ...(model.bantt.cap === undefined ? {} : { cap: model.bantt.cap }),
     };
@@ -157,6 +164,7 @@ function build(model: ScoringModel): CompiledModel {
         };
       }),
       capCents: capCents(model.fit.cap, weights.fit),
+      weight: weights.fit,
       max: fitMax(model.fit) * weights.fit,
       ...(model.fit.cap === undefined ? {} : { cap: model.fit.cap }),
     };
@@ -193,6 +201,7 @@ function build(model: ScoringModel): CompiledModel {
       byCondition,
       decay: decayFactor(decay),
       capCents: capCents(model.behaviour.cap, weights.behaviour),
+      weight: weights.behaviour,
       max: weighted(behaviourMax(model.behaviour), weights.behaviour),
       ...(model.behaviour.cap === undefined ? {} : { cap: model.behaviour.cap }),
     };

@@ -71,7 +71,7 @@ const EMPTY: Facts = Object.freeze({});
  *   { answers: { budget: 'confirmed', authority: 'confirmed', need: 'confirmed', timeframe: 'indicated', trust: 'indicated' } },
  *   { answers: { budget: 'confirmed', authority: 'indicated', need: 'indicated', timeframe: 'confirmed', trust: 'indicated' } },
  * ];
- * leads.map((lead) => score(lead).total); //=> [80, 65]
+ * leads.map((lead) => score(lead).total); //=> [80, 70]
  * ```
  */
 export function createScorer(model: ScoringModel, options: CreateScorerOptions): LeadScorer {
@@ -252,7 +252,11 @@ function scoreBantt(
   }
   let sum = 0;
   for (const dimension of dimensions) {
-    const answer = answers?.[dimension.id];
+    // Own answers only: a dimension named `constructor` must not read Object.prototype's.
+    const answer =
+      answers !== undefined && Object.hasOwn(answers, dimension.id)
+        ? answers[dimension.id]
+        : undefined;
     const level = answer === undefined ? dimension.missing : levelOf(dimension, answer);
     keep(reasons, sizes, {
       component: 'bantt',
@@ -263,7 +267,7 @@ function scoreBantt(
     });
     sum += level.cents;
   }
-  return applyCap(reasons, sizes, 'bantt', sum, capCents, bantt.cap);
+  return applyCap(reasons, sizes, 'bantt', sum, capCents, bantt.cap, bantt.weight);
 }
 
 /** The level an answer names, or the `invalid_lead` error for one the dimension does not know. */
@@ -304,7 +308,7 @@ function scoreFit(
     });
     sum += rule.cents;
   }
-  return applyCap(reasons, sizes, 'fit', sum, fit.capCents, fit.cap);
+  return applyCap(reasons, sizes, 'fit', sum, fit.capCents, fit.cap, fit.weight);
 }
 
 function scoreBehaviour(
@@ -402,7 +406,15 @@ function scoreBehaviour(
     }
     sum += cents;
   }
-  return applyCap(reasons, sizes, 'behaviour', sum, behaviour.capCents, behaviour.cap);
+  return applyCap(
+    reasons,
+    sizes,
+    'behaviour',
+    sum,
+    behaviour.capCents,
+    behaviour.cap,
+    behaviour.weight,
+  );
 }
 
 /** Repeatable rules add every event's remaining share; the others keep the newest (largest) one. */
@@ -430,14 +442,17 @@ function applyCap(
   sum: number,
   capCents: number,
   cap: number | undefined,
+  weight: number,
 ): number {
   if (sum <= capCents) return sum;
+  // The cap is in the component's own points; the sum and the cut are after its weight.
+  const after = weight === 1 ? '' : `, ${fromCents(capCents)} after its weight ${weight}`;
   keep(reasons, sizes, {
     component,
     rule: 'cap',
     kind: 'cap',
     points: fromCents(capCents - sum),
-    detail: `${component} is capped at ${cap} points (it earned ${fromCents(sum)})`,
+    detail: `${component} is capped at ${cap} points${after} (it earned ${fromCents(sum)})`,
   });
   return capCents;
 }

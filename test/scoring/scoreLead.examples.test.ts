@@ -499,3 +499,83 @@ describe('a combined model', () => {
     expect(json(score)).toEqual(score);
   });
 });
+
+describe('review: edge cases found in review', () => {
+  it('a dimension named like an Object method ("constructor", "toString") left unanswered earns 0', () => {
+    const model = defineScoringModel({
+      bantt: {
+        dimensions: [
+          { id: 'constructor', points: 10 },
+          { id: 'toString', points: 10 },
+          { id: 'need', points: 10 },
+        ],
+      },
+      threshold: 10,
+    });
+    const score = scoreLead(model, { answers: { need: 'confirmed' } }, { asOf });
+    expect(score.total).toBe(10);
+    expect(score.reasons.map((reason) => [reason.rule, reason.points])).toEqual([
+      ['need', 10],
+      ['constructor', 0],
+      ['toString', 0],
+    ]);
+    expect(scoreLead(model, { answers: { toString: 'indicated' } }, { asOf }).total).toBe(5);
+  });
+
+  it('a weighted component cap names the cap it applies (cap × weight), not the unweighted cap', () => {
+    // fit earns 30, weighted 0.5 → 15; capped at 20 before weight, so 10 after: a −5 reason.
+    const model = defineScoringModel({
+      fit: {
+        rules: [{ id: 'big', when: { field: 'employees', op: '>=', value: 500 }, points: 30 }],
+        cap: 20,
+      },
+      weights: { fit: 0.5 },
+      threshold: 5,
+    });
+    expect(model.max).toBe(10);
+    const score = scoreLead(model, { attributes: { employees: 900 } }, { asOf });
+    expect(score.total).toBe(10);
+    expect(score.reasons).toEqual([
+      {
+        component: 'fit',
+        rule: 'big',
+        kind: 'rule',
+        points: 15,
+        detail: 'big: employees >= 500 (+30 points)',
+      },
+      {
+        component: 'fit',
+        rule: 'cap',
+        kind: 'cap',
+        points: -5,
+        detail: 'fit is capped at 20 points, 10 after its weight 0.5 (it earned 15)',
+      },
+    ]);
+    expect(reasonCents(score)).toBe(1000);
+  });
+
+  it('the createScorer TSDoc example: [80, 70]', () => {
+    const score = createScorer(scoringPresets.bantt, { asOf: '2026-03-31' });
+    const leads = [
+      {
+        answers: {
+          budget: 'confirmed',
+          authority: 'confirmed',
+          need: 'confirmed',
+          timeframe: 'indicated',
+          trust: 'indicated',
+        },
+      },
+      {
+        answers: {
+          budget: 'confirmed',
+          authority: 'indicated',
+          need: 'indicated',
+          timeframe: 'confirmed',
+          trust: 'indicated',
+        },
+      },
+    ];
+    expect(leads.map((lead) => score(lead).total)).toEqual([80, 70]);
+  });
+});

@@ -164,7 +164,14 @@ function scoreWith(
       });
       sum += level.cents;
     }
-    sum = applyCap(reasons, 'bantt', sum, capCents, compiled.bantt.cap);
+    sum = applyCap(
+      reasons,
+      'bantt',
+      sum,
+      capCents,
+      compiled.bantt.cap,
+      compiled.model.weights.bantt,
+    );
     components.bantt = { points: fromCents(sum), max: compiled.bantt.max };
     total += sum;
   }
@@ -190,12 +197,26 @@ function scoreWith(
       });
       sum += rule.cents;
     }
-    sum = applyCap(reasons, 'fit', sum, compiled.fit.capCents, compiled.fit.cap);
+    sum = applyCap(
+      reasons,
+      'fit',
+      sum,
+      compiled.fit.capCents,
+      compiled.fit.cap,
+      compiled.model.weights.fit,
+    );
     components.fit = { points: fromCents(sum), max: compiled.fit.max };
     total += sum;
   }
   if (compiled.behaviour) {
-    const sum = scoreBehaviour(compiled.behaviour, lead.events, asOf, sums, counts, reasons);
+    const sum = applyCap(
+      reasons,
+      'behaviour',
+      scoreBehaviour(compiled.behaviour, lead.events, asOf, sums, counts, reasons),
+      compiled.behaviour.capCents,
+      compiled.behaviour.cap,
+      compiled.model.weights.behaviour,
+    );
     components.behaviour = { points: fromCents(sum), max: compiled.behaviour.max };
     total += sum;
   }
@@ -326,7 +347,7 @@ function scoreBehaviour(
     }
     sum += cents;
   }
-  return applyCap(reasons, 'behaviour', sum, behaviour.capCents, behaviour.cap);
+  return sum;
 }
 
 /** Repeatable rules add every event's remaining share; the others keep the newest (largest) one. */
@@ -353,14 +374,16 @@ function applyCap(
   sum: number,
   capCents: number,
   cap: number | undefined,
+  weight: number,
 ): number {
   if (sum <= capCents) return sum;
+  const after = weight === 1 ? '' : `, ${fromCents(capCents)} after its weight ${weight}`;
   reasons.push({
     component,
     rule: 'cap',
     kind: 'cap',
     points: fromCents(capCents - sum),
-    detail: `${component} is capped at ${cap} points (it earned ${fromCents(sum)})`,
+    detail: `${component} is capped at ${cap} points${after} (it earned ${fromCents(sum)})`,
   });
   return capCents;
 }
