@@ -105,6 +105,30 @@ describe('readJourneys: unreadable rows are counted and reported, never dropped 
     expect(long.stats.issues[0]?.message).toBe('in.csv:2: Expected 5 fields, found more');
   });
 
+  it('sorted: an id out of order is reported and skipped, never merged; the order is text order', async () => {
+    const { ids, stats } = await read(
+      `${header}b,stage,2026-01-01,lead,\na,stage,2026-01-02,lead,\nb,stage,2026-01-03,mql,\nc,stage,2026-01-01,lead,\n`,
+      mappings.generic,
+      { sorted: true },
+    );
+    expect(ids).toEqual(['b', 'c']);
+    expect(stats.issues.map((issue) => [issue.code, issue.line, issue.column])).toEqual([
+      ['not_sorted', 3, 'journey_id'],
+    ]);
+    // Numeric ids sorted as numbers (9 before 10) are not in text order: the message says how to sort.
+    const numeric = await read(
+      `${header}9,stage,2026-01-01,lead,\n10,stage,2026-01-01,lead,\n`,
+      mappings.generic,
+      {
+        sorted: true,
+      },
+    );
+    expect(numeric.ids).toEqual(['9']);
+    expect(numeric.stats.issues[0]?.message).toBe(
+      'in.csv:3:1 (column "journey_id"): Journey id "10" comes after "9": the rows are not sorted by journey id as text (character by character, "10" before "9"); sort the file so (LC_ALL=C sort, ORDER BY the id as text COLLATE "C") or leave out the sorted option',
+    );
+  });
+
   it('keeps the first 20 issues in detail and counts them all', async () => {
     const rows = Array.from({ length: 25 }, (_, index) => `j${index},stage,never,lead,\n`).join('');
     const { stats, seen } = await read(header + rows);
