@@ -126,8 +126,22 @@ export function csvReader(
   const give = (text: string) => {
     lastQuotes = quotes;
     quotes = text.includes('"');
-    fed = true;
-    parser?.chunk<string[]>(text, parser.stringArrs, onRow as never);
+    // uDSV 0.7.3 fills a short record at the end of a chunk with earlier fields (`1,2` under four
+    // columns reads as `1,2,1,2`) instead of reading on: in text without quotes, such a last line
+    // is reported here as a record with fewer fields.
+    const start = quotes ? -1 : shortLastLine(text, delimiter, width);
+    if (start === -1) {
+      fed = true;
+      parser?.chunk<string[]>(text, parser.stringArrs, onRow as never);
+      return;
+    }
+    if (start > 0) {
+      fed = true;
+      parser?.chunk<string[]>(text.slice(0, start), parser.stringArrs, onRow as never);
+    }
+    const last = text.slice(start).replace(/\r?\n$/, '');
+    sink.row(last.split(delimiter), line, `Expected ${width} fields, found fewer`);
+    line += 1;
   };
   const feed = (chunk: string) => {
     const text = carry + chunk;
@@ -155,6 +169,23 @@ export function csvReader(
     if (fed) parser.end();
   };
   return { push, end };
+}
+
+/** Where the last line of whole-line text starts, if it is a non-blank line of fewer than `width` fields; else -1. */
+function shortLastLine(text: string, delimiter: string, width: number): number {
+  let end = text.length;
+  if (text.charCodeAt(end - 1) === 10) end -= 1;
+  if (text.charCodeAt(end - 1) === 13) end -= 1;
+  const start = text.lastIndexOf('\n', end - 1) + 1;
+  if (start >= end) return -1;
+  let fields = 1;
+  for (
+    let at = text.indexOf(delimiter, start);
+    at !== -1 && at < end;
+    at = text.indexOf(delimiter, at + 1)
+  )
+    fields += 1;
+  return fields < width ? start : -1;
 }
 
 function schemaOf(names: string[], delimiter: string, row: string): Schema {

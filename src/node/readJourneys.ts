@@ -28,8 +28,8 @@ export interface ReadJourneysOptions {
   /** Called with every unreadable row's issue, as it is met (the stats keep only the first 20). */
   readonly onIssue?: (issue: IngestIssue) => void;
   /**
-   * The rows are sorted by journey id (as `ORDER BY journey_id` or a spreadsheet sort writes
-   * them): each journey comes out as soon as its rows end, and memory holds only the journey
+   * The rows are sorted by journey id as text, character code by character code (`LC_ALL=C
+   * sort`; numeric ids sorted as numbers are not): each journey comes out as soon as its rows end, and memory holds only the journey
    * being read. Without it, rows may come in any order and every journey is held until the end.
    * A row out of order is reported (`not_sorted`), never merged silently.
    */

@@ -179,7 +179,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     new RowIssue(
       idColumn(),
       'not_sorted',
-      `Journey id "${id}" comes after "${previous}": the rows are not sorted by journey id; sort the file or leave out the sorted option`,
+      `Journey id "${id}" comes after "${previous}": the rows are not sorted by journey id as text (character by character, "10" before "9"); sort the file so (LC_ALL=C sort, ORDER BY the id as text COLLATE "C") or leave out the sorted option`,
     );
   /** The draft a row adds to (one row per journey for wide mappings). */
   const draftFor = (id: string, line: number, whole: boolean): Draft => {

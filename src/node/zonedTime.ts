@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 import { timeOf } from '../time/fastTime.js';
 import { readDate } from '../time/readDate.js';
 
@@ -50,14 +50,28 @@ export function readTime(text: string, zone: string | undefined): number | strin
   }
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = ''] = fields;
   const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
-  return new TZDate(
-    Number(y),
-    Number(mo) - 1,
-    Number(d),
-    Number(h),
-    Number(mi),
-    Number(s),
-    ms,
-    zone,
-  ).getTime();
+  // The wall time as if it were UTC (setUTCFullYear: Date.UTC reads years 0–99 as 19xx).
+  const wall = new Date(0);
+  wall.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+  wall.setUTCHours(Number(h), Number(mi), Number(s), ms);
+  return zonedInstant(wall.getTime(), zone);
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/**
+ * The instant at which a zone's clocks show `wall` (a wall time written as UTC ms), computed
+ * from the zone's offsets alone (never the machine's zone): in a gap, the offset before the gap
+ * (the time moves forward by the gap); a time that occurs twice, the earlier instant.
+ */
+function zonedInstant(wall: number, zone: string): number {
+  const before = tzOffset(zone, new Date(wall - DAY));
+  const after = tzOffset(zone, new Date(wall + DAY));
+  let best = Number.NaN;
+  for (const offset of before === after ? [before] : [before, after]) {
+    const instant = wall - offset * MINUTE;
+    if (tzOffset(zone, new Date(instant)) === offset && !(instant >= best)) best = instant;
+  }
+  return Number.isNaN(best) ? wall - before * MINUTE : best;
 }

@@ -87,6 +87,48 @@ describe('readJourneys: unreadable rows are counted and reported, never dropped 
     expect(stats.issues[2]?.message).toMatch(/amount "20.00" here but "10" on line 4/);
   });
 
+  it('a short record at the end of the input (or of a chunk) says it has fewer fields', async () => {
+    const { ids, stats } = await read(
+      `${header}a,stage,2026-01-01,lead,\nb,stage,2026-01-01,lead\n`,
+    );
+    expect(ids).toEqual(['a']);
+    expect(stats.issues.map((issue) => [issue.code, issue.line])).toEqual([['ragged_row', 3]]);
+    expect(stats.issues[0]?.message).toBe('in.csv:3: Expected 5 fields, found fewer');
+    // Three fields short: uDSV filled the row with its own fields and it was read silently as
+    // journey "b" at stage "b", region "stage", segment "2026-01-01".
+    const silent = await read(
+      'journey_id,type,at,stage,region,segment\na,stage,2026-01-01,lead,EU,SMB\nb,stage,2026-01-01\n',
+    );
+    expect(silent.ids).toEqual(['a']);
+    expect(silent.stats.issues[0]?.message).toBe('in.csv:3: Expected 6 fields, found fewer');
+    const long = await read(`${header}a,stage,2026-01-01,lead,,extra\n`);
+    expect(long.stats.issues[0]?.message).toBe('in.csv:2: Expected 5 fields, found more');
+  });
+
+  it('sorted: an id out of order is reported and skipped, never merged; the order is text order', async () => {
+    const { ids, stats } = await read(
+      `${header}b,stage,2026-01-01,lead,\na,stage,2026-01-02,lead,\nb,stage,2026-01-03,mql,\nc,stage,2026-01-01,lead,\n`,
+      mappings.generic,
+      { sorted: true },
+    );
+    expect(ids).toEqual(['b', 'c']);
+    expect(stats.issues.map((issue) => [issue.code, issue.line, issue.column])).toEqual([
+      ['not_sorted', 3, 'journey_id'],
+    ]);
+    // Numeric ids sorted as numbers (9 before 10) are not in text order: the message says how to sort.
+    const numeric = await read(
+      `${header}9,stage,2026-01-01,lead,\n10,stage,2026-01-01,lead,\n`,
+      mappings.generic,
+      {
+        sorted: true,
+      },
+    );
+    expect(numeric.ids).toEqual(['9']);
+    expect(numeric.stats.issues[0]?.message).toBe(
+      'in.csv:3:1 (column "journey_id"): Journey id "10" comes after "9": the rows are not sorted by journey id as text (character by character, "10" before "9"); sort the file so (LC_ALL=C sort, ORDER BY the id as text COLLATE "C") or leave out the sorted option',
+    );
+  });
+
   it('keeps the first 20 issues in detail and counts them all', async () => {
     const rows = Array.from({ length: 25 }, (_, index) => `j${index},stage,never,lead,\n`).join('');
     const { stats, seen } = await read(header + rows);
