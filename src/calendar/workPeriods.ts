@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { zonedInstant } from '../time/zonedInstant.js';
 import { minutesOfDay } from './businessCalendar.js';
 import type { BusinessCalendar } from './types.js';
 
@@ -50,24 +51,18 @@ export function localDay(calendar: BusinessCalendar, time: number): number {
   return Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / MS_PER_DAY;
 }
 
-/** The instant of a local clock time on a local day (minutes after midnight, ms after the minute). */
+/**
+ * The instant of a local clock time on a local day (minutes after midnight, ms after the minute).
+ * From the zone's offsets alone, never the machine's zone: a clock time in a daylight-saving gap
+ * moves forward by the gap; one that occurs twice is the earlier instant.
+ */
 export function localInstant(
   calendar: BusinessCalendar,
   day: number,
   minutes: number,
   milliseconds = 0,
 ): number {
-  const date = new Date(day * MS_PER_DAY);
-  return new TZDate(
-    date.getUTCFullYear(),
-    date.getUTCMonth(),
-    date.getUTCDate(),
-    Math.floor(minutes / 60),
-    minutes % 60,
-    0,
-    milliseconds,
-    calendar.timeZone,
-  ).getTime();
+  return zonedInstant(day * MS_PER_DAY + minutes * 60_000 + milliseconds, calendar.timeZone);
 }
 
 /** The local clock time of an instant: minutes after midnight, and the milliseconds after that minute. */

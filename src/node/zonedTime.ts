@@ -1,6 +1,6 @@
-import { tzOffset } from '@date-fns/tz';
 import { timeOf } from '../time/fastTime.js';
 import { readDate } from '../time/readDate.js';
+import { zonedInstant } from '../time/zonedInstant.js';
 
 // CRM exports write times in many shapes; the ingest reads the ISO-8601 family. A time with an
 // offset (`Z`, `+01:00`) is read as is; a naive date-time (`2024-03-01 09:30`, what HubSpot and
@@ -55,23 +55,4 @@ export function readTime(text: string, zone: string | undefined): number | strin
   wall.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
   wall.setUTCHours(Number(h), Number(mi), Number(s), ms);
   return zonedInstant(wall.getTime(), zone);
-}
-
-const MINUTE = 60_000;
-const DAY = 86_400_000;
-
-/**
- * The instant at which a zone's clocks show `wall` (a wall time written as UTC ms), computed
- * from the zone's offsets alone (never the machine's zone): in a gap, the offset before the gap
- * (the time moves forward by the gap); a time that occurs twice, the earlier instant.
- */
-function zonedInstant(wall: number, zone: string): number {
-  const before = tzOffset(zone, new Date(wall - DAY));
-  const after = tzOffset(zone, new Date(wall + DAY));
-  let best = Number.NaN;
-  for (const offset of before === after ? [before] : [before, after]) {
-    const instant = wall - offset * MINUTE;
-    if (tzOffset(zone, new Date(instant)) === offset && !(instant >= best)) best = instant;
-  }
-  return Number.isNaN(best) ? wall - before * MINUTE : best;
 }

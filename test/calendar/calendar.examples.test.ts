@@ -183,3 +183,29 @@ describe('businessCalendar', () => {
     expect(isPipelineError(new Error('x'))).toBe(false);
   });
 });
+
+describe('a clock time that occurs twice (the autumn change), whatever the machine’s zone', () => {
+  // Europe/Berlin, every day 02:00–04:00. On Sunday 2026-10-25 clocks go back from 03:00 CEST to
+  // 02:00 CET, so 02:00 happens twice: the working period starts at the first (00:00Z) and ends
+  // at 04:00 CET (03:00Z) — three real hours that day. (Built from fields with the process's
+  // zone, the start used to be the second 02:00 when the tests ran in New York: two hours.)
+  const night = businessCalendar({
+    timeZone: 'Europe/Berlin',
+    workdays: [0, 1, 2, 3, 4, 5, 6],
+    hours: { start: '02:00', end: '04:00' },
+  });
+
+  it('adds business hours across the repeated hour', () => {
+    // Saturday 12:00Z is after Saturday's window; Sunday's three hours run 00:00Z–03:00Z.
+    expect(addBusinessTime(night, '2026-10-24T12:00:00Z', { hours: 3 }).toISOString()).toBe(
+      '2026-10-25T03:00:00.000Z',
+    );
+  });
+
+  it('measures the repeated hour once per real hour', () => {
+    // Sunday 3 h + Monday 02:00–04:00 CET (01:00Z–03:00Z) 2 h = 5 h.
+    expect(businessTimeBetween(night, '2026-10-24T12:00:00Z', '2026-10-26T12:00:00Z')).toBe(
+      5 * 3_600_000,
+    );
+  });
+});
