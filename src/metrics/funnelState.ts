@@ -160,14 +160,21 @@ export function passTimes(track: JourneyTrack, strict: boolean): Float64Array {
     passBuffer = new Float64Array(track.firstEntry.length);
   const times = passBuffer;
   times.set(track.firstEntry);
-  if (strict) return times;
+  if (!strict) fillImplied(times, 0, track.furthest);
+  return times;
+}
+
+/**
+ * Implied passage from `start` to `furthest`: a stage without an observed entry takes the
+ * earliest observed entry into any later stage (NaN when there is none).
+ */
+function fillImplied(times: Float64Array, start: number, furthest: number): void {
   let later = Number.NaN;
-  for (let stage = track.furthest; stage >= 0; stage -= 1) {
+  for (let stage = furthest; stage >= start; stage -= 1) {
     const own = times[stage] as number;
     if (Number.isNaN(own)) times[stage] = later;
     else later = earlier(later, own);
   }
-  return times;
 }
 
 /** Adds one walked journey to the state. */
@@ -336,14 +343,7 @@ function addEachPass(slice: Slice, options: ResolvedOptions, track: JourneyTrack
     begin = end;
     if (furthest < 0) continue;
     const start = index === 0 ? 0 : lowest;
-    if (!options.strict) {
-      let later = Number.NaN;
-      for (let stage = furthest; stage >= start; stage -= 1) {
-        const own = times[stage] as number;
-        if (Number.isNaN(own)) times[stage] = later;
-        else later = earlier(later, own);
-      }
-    }
+    if (!options.strict) fillImplied(times, start, furthest);
     const status: TrackStatus =
       index === track.passCount ? track.status : furthest === last ? 'won' : 'lost';
     addStageRows(slice, options, start, furthest, status, times);

@@ -1,6 +1,7 @@
-// Frozen copy of src/scoring/compileModel.ts as it was before the speed work (commit 748338b): the
+// The straightforward src/scoring/compileModel.ts from before the speed work (commit 748338b): the
 // oracle that test/scoring/createScorer.reference.prop.test.ts holds the fast scorer to.
-// Do not optimise it; it is here to stay simple and unchanged.
+// Do not optimise it. A change to what scores mean must be made here too (the cap reason after
+// weight was); a change to speed alone must not touch it.
 import { centsAtLeast, centsAtMost, toCents } from '../../../src/scoring/cents.js';
 import { banttMax, behaviourMax, fitMax } from '../../../src/scoring/componentMax.js';
 import { isDefined } from '../../../src/scoring/definedModels.js';

@@ -1,6 +1,7 @@
-// Frozen copy of src/scoring/decay.ts as it was before the speed work (commit 748338b): the
+// The straightforward src/scoring/decay.ts from before the speed work (commit 748338b): the
 // oracle that test/scoring/createScorer.reference.prop.test.ts holds the fast scorer to.
-// Do not optimise it; it is here to stay simple and unchanged.
+// Do not optimise it. A change to what scores mean must be made here too (the cap reason after
+// weight was); a change to speed alone must not touch it.
 import type { ScoreDecay } from '../../../src/scoring/types.js';
 
 /** The share of an event's points left after `ageDays`: 1 when new, never rising with age. */
