@@ -1,88 +1,93 @@
-// The ingest bench (a script, not a test): the funnel report over a generated 1,000,000-journey
-// CSV of stage events, as whole processes, against DuckDB reading the same CSV and computing the
-// same headline figures in SQL. Each side runs in its own process, one after the other; the
-// bench prints wall time (parent's clock, process start to exit) and peak RSS (the child's own
-// maxRSS, which includes its worker threads and DuckDB's native memory).
+// The ingest bench (a script, not a test): `buying-pipeline report` over a generated
+// 1,000,000-journey CSV of stage events, as a whole process (the built CLI, as a user runs it),
+// against DuckDB reading the same CSV and computing the same headline figures in SQL, also as a
+// plain Node process. The sides alternate for a few rounds; the bench prints each run's wall time
+// (the parent's clock, process start to exit) and peak RSS (the child's own maxRSS, which
+// includes its worker threads and DuckDB's native memory), then the medians, and checks that both
+// sides agree on the figures.
 //
-// Run: npm run build && node --import tsx bench/ingest.ts [file] [workers]
-// (the file is generated on first use: node --import tsx bench/ingestData.ts <file>)
+// Run: npm run bench:ingest [-- file [rounds]]   (builds first; the file is generated on first
+// use: node --import tsx bench/ingestData.ts <file>)
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeEventCsv } from './ingestData.js';
 
-const self = fileURLToPath(import.meta.url);
-const [mode, fileArg, workersArg] = process.argv.slice(2);
-const stages = ['target', 'contact', 'suspect', 'lead', 'qualified_lead', 'prospect', 'customer'];
+const here = (name: string) => fileURLToPath(new URL(name, import.meta.url));
+const [file = '/tmp/bp-ingest-bench.csv', roundsArg = '3'] = process.argv.slice(2);
+const rounds = Number(roundsArg);
+const folder = mkdtempSync(join(tmpdir(), 'bp-ingest-'));
+const out = join(folder, 'report.json');
 
-function peak(): number {
-  return process.resourceUsage().maxRSS / 1024;
+interface Figures {
+  reached: number[];
+  won: number;
+  lost: number;
 }
 
-if (mode === 'report') {
-  // The built package, as users (and the CLI) run it.
-  const node = await import(new URL('../dist/node/index.js', import.meta.url).href);
-  const core = await import(new URL('../dist/index.js', import.meta.url).href);
-  const { report, stats, workers } = await node.funnelReportFromFile(fileArg, {
-    pipeline: core.presets.buyingPipeline,
-    mapping: node.mappings.generic,
-    asOf: '2026-06-30T00:00:00Z',
-    sorted: true,
-    workers: Number(workersArg),
+/** Runs one side as its own process; returns wall seconds, peak MiB and its figures. */
+function run(side: 'report' | 'duckdb'): { seconds: number; peakMiB: number; figures: Figures } {
+  const args =
+    side === 'report'
+      ? [
+          here('../dist/cli/index.js'),
+          'report',
+          file,
+          '--sorted',
+          '--as-of',
+          '2026-06-30T00:00:00Z',
+          '--format',
+          'json',
+          '--out',
+          out,
+        ]
+      : [here('./ingestDuckdb.mjs'), file];
+  const started = performance.now();
+  const child = spawnSync(process.execPath, ['--import', here('./peakRss.mjs'), ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
   });
-  const reached = report.conversion.stages.map((stage: { reached: number }) => stage.reached);
-  console.log(
-    JSON.stringify({
-      workers,
-      rows: stats.rows,
-      reached,
+  const seconds = (performance.now() - started) / 1000;
+  if (child.status !== 0) throw new Error(`${side} failed: ${child.stderr}`);
+  const peakMiB = Number(String(child.output[3]).trim());
+  if (side === 'duckdb') return { seconds, peakMiB, figures: JSON.parse(child.stdout) };
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  return {
+    seconds,
+    peakMiB,
+    figures: {
+      reached: report.conversion.stages.map((stage: { reached: number }) => stage.reached),
       won: report.winRate.won,
       lost: report.winRate.lost,
-      peakMiB: peak(),
-    }),
-  );
-} else if (mode === 'duckdb') {
-  const { DuckDBInstance } = await import('@duckdb/node-api');
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  // Reached with implied passage: a journey reached every stage up to its furthest, and a won
-  // journey reached the last stage.
-  // Win rate counts the journeys that reached the handoff (qualified_lead in the preset).
-  const handoff = stages.indexOf('qualified_lead');
-  const order = stages.map((stage, index) => `WHEN '${stage}' THEN ${index}`).join(' ');
-  const result = await connection.runAndReadAll(`
-    WITH events AS (SELECT * FROM read_csv('${fileArg}', header = true, all_varchar = true)),
-    journeys AS (
-      SELECT journey_id,
-        max(CASE WHEN type = 'stage' THEN CASE stage ${order} END END) AS furthest,
-        bool_or(type = 'outcome' AND outcome = 'won') AS won,
-        bool_or(type = 'outcome' AND outcome = 'lost') AS lost
-      FROM events GROUP BY journey_id),
-    levels AS (SELECT CASE WHEN won THEN ${stages.length - 1} ELSE furthest END AS level, won, lost FROM journeys)
-    SELECT ${stages.map((_, index) => `count(*) FILTER (WHERE level >= ${index})`).join(', ')},
-      count(*) FILTER (WHERE won), count(*) FILTER (WHERE lost AND NOT won AND level >= ${handoff}) FROM levels`);
-  const [row = []] = result.getRows();
-  const numbers = row.map((value) => Number(value));
-  console.log(
-    JSON.stringify({
-      reached: numbers.slice(0, stages.length),
-      won: numbers[stages.length],
-      lost: numbers[stages.length + 1],
-      peakMiB: peak(),
-    }),
-  );
-} else {
-  const file = mode ?? '/tmp/bp-ingest-bench.csv';
-  const workers = fileArg ?? '2';
-  if (!existsSync(file))
-    console.log(`generated ${await writeEventCsv(file, 1_000_000)} rows into ${file}`);
-  for (const side of ['report', 'duckdb']) {
-    const started = performance.now();
-    const run = spawnSync(process.execPath, ['--import', 'tsx', self, side, file, workers], {
-      encoding: 'utf8',
-    });
-    const seconds = (performance.now() - started) / 1000;
-    if (run.status !== 0) throw new Error(run.stderr);
-    console.log(`${side.padEnd(7)} ${seconds.toFixed(2)} s wall  ${run.stdout.trim()}`);
+    },
+  };
+}
+
+if (!existsSync(file))
+  console.log(`generated ${await writeEventCsv(file, 1_000_000)} rows into ${file}`);
+const runs = { report: [] as number[], duckdb: [] as number[] };
+const peaks = { report: [] as number[], duckdb: [] as number[] };
+const figures: Partial<Record<'report' | 'duckdb', Figures>> = {};
+for (let round = 0; round < rounds; round += 1) {
+  for (const side of ['report', 'duckdb'] as const) {
+    const result = run(side);
+    runs[side].push(result.seconds);
+    peaks[side].push(result.peakMiB);
+    figures[side] = result.figures;
+    console.log(
+      `${side.padEnd(7)} ${result.seconds.toFixed(2)} s wall  ${result.peakMiB.toFixed(0)} MiB peak`,
+    );
   }
 }
+rmSync(folder, { recursive: true, force: true });
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const same = JSON.stringify(figures.report) === JSON.stringify(figures.duckdb);
+console.log(`figures ${same ? 'agree' : 'DIFFER'}: ${JSON.stringify(figures.report)}`);
+const [report, duckdb] = [median(runs.report), median(runs.duckdb)];
+console.log(
+  `median of ${rounds}: report ${report.toFixed(2)} s, ${median(peaks.report).toFixed(0)} MiB; duckdb ${duckdb.toFixed(2)} s, ${median(peaks.duckdb).toFixed(0)} MiB; report / duckdb = ${(report / duckdb).toFixed(2)} (goal ≤ 1.5)`,
+);
+if (!same) process.exitCode = 1;
