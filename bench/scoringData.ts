@@ -4,7 +4,7 @@
 // run: no tsx wrappers) is scored instead of the sources; build it first (`npm run build`).
 import { fileURLToPath } from 'node:url';
 import type * as Library from '../src/index.js';
-import type { ScoringLead } from '../src/index.js';
+import type { ScoringLead, ScoringModelConfig } from '../src/index.js';
 
 /** Where the scorer comes from: `dist` (the built package) or `src` (through tsx). */
 export const from = process.argv.includes('--dist') ? 'dist' : 'src';
@@ -27,7 +27,8 @@ function random(seed: number): () => number {
   };
 }
 
-export const model = defineScoringModel({
+/** The model's config (plain data: another build of the library can define it too). */
+export const modelConfig: ScoringModelConfig = {
   id: 'bench',
   bantt: {},
   fit: {
@@ -73,7 +74,9 @@ export const model = defineScoringModel({
   min: 0,
   max: 100,
   threshold: 60,
-});
+};
+
+export const model = defineScoringModel(modelConfig);
 
 const levels = ['confirmed', 'indicated', 'unknown'];
 const names = [

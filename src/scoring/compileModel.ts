@@ -1,19 +1,26 @@
 import { centsAtLeast, centsAtMost, fromCents, toCents } from './cents.js';
-import { type CompiledCondition, compileCondition } from './compileCondition.js';
+import {
+  type CompiledCondition,
+  compileCondition,
+  type FieldTable,
+  fieldTable,
+} from './compileCondition.js';
 import { banttMax, behaviourMax, fitMax } from './componentMax.js';
 import { type DecayFactor, decayFactor, describeDecay } from './decay.js';
 import { isDefined } from './definedModels.js';
 import { defineScoringModel } from './defineScoringModel.js';
 import { describeCondition } from './describeCondition.js';
-import type { GradeBand, ScoringModel } from './types.js';
+import type { GradeBand, ScoreReason, ScoringModel } from './types.js';
 
 /** One answer level of a dimension, with its contribution already in cents (and as points). */
 export interface CompiledLevel {
   readonly name: string;
   readonly cents: number;
-  /** `fromCents(cents)`, what its reason shows, worked out once. */
-  readonly points: number;
-  readonly detail: string;
+  /**
+   * Its reason, built once and frozen: every lead with this answer shares the object (a reason
+   * cannot be changed, so sharing it is invisible, and a scorer then allocates nothing for it).
+   */
+  readonly reason: ScoreReason;
 }
 
 /** A BANTT dimension ready to score. */
@@ -34,9 +41,8 @@ export interface CompiledFitRule {
   readonly id: string;
   readonly holds: CompiledCondition;
   readonly cents: number;
-  /** `fromCents(cents)`, what its reason shows, worked out once. */
-  readonly points: number;
-  readonly detail: string;
+  /** Its reason, built once and frozen, shared by every lead the rule holds for (see {@link CompiledLevel}). */
+  readonly reason: ScoreReason;
 }
 
 /** A behaviour rule ready to score. */
@@ -52,6 +58,9 @@ export interface CompiledBehaviourRule {
   /** Infinity when the rule has no window. */
   readonly withinDays: number;
   readonly detail: string;
+  /** The sentences of its cap's reason, for positive and for negative points. */
+  readonly capDetail: string;
+  readonly negativeCapDetail: string;
 }
 
 /** A model turned into tables and closures once, so scoring a lead only adds integers. */
@@ -59,7 +68,6 @@ export interface CompiledModel {
   readonly model: ScoringModel;
   readonly bantt?: {
     readonly dimensions: readonly CompiledDimension[];
-    readonly ids: ReadonlySet<string>;
     readonly capCents: number;
     readonly cap?: number;
     /** The component's weight (the cap is in unweighted points, `capCents` after the weight). */
@@ -68,6 +76,8 @@ export interface CompiledModel {
   };
   readonly fit?: {
     readonly rules: readonly CompiledFitRule[];
+    /** The plain fields the rules test, read once per lead before the rules run. */
+    readonly fields: FieldTable;
     readonly capCents: number;
     readonly cap?: number;
     /** The component's weight (the cap is in unweighted points, `capCents` after the weight). */
@@ -77,6 +87,9 @@ export interface CompiledModel {
   readonly behaviour?: {
     readonly rules: readonly CompiledBehaviourRule[];
     readonly byName: ReadonlyMap<string, readonly CompiledBehaviourRule[]>;
+    /** The same as two parallel lists (event names, their rules), for a scan; see `rulesNamed`. */
+    readonly names: readonly string[];
+    readonly named: readonly (readonly CompiledBehaviourRule[])[];
     readonly byCondition: readonly (readonly [CompiledCondition, CompiledBehaviourRule])[];
     readonly decay: DecayFactor;
     readonly capCents: number;
@@ -126,8 +139,12 @@ function build(model: ScoringModel): CompiledModel {
         levels.set(level, {
           name: level,
           cents,
-          points: fromCents(cents),
-          detail: `${dimension.name}: ${level} (${fraction} × ${dimension.points} points)`,
+          reason: frozenReason(
+            'bantt',
+            dimension.id,
+            cents,
+            `${dimension.name}: ${level} (${fraction} × ${dimension.points} points)`,
+          ),
         });
       }
       return {
@@ -137,14 +154,17 @@ function build(model: ScoringModel): CompiledModel {
         missing: {
           name: '',
           cents: 0,
-          points: 0,
-          detail: `${dimension.name}: no answer (0 of ${dimension.points} points)`,
+          reason: frozenReason(
+            'bantt',
+            dimension.id,
+            0,
+            `${dimension.name}: no answer (0 of ${dimension.points} points)`,
+          ),
         },
       };
     });
     result.bantt = {
       dimensions,
-      ids: new Set(dimensions.map((dimension) => dimension.id)),
       capCents: capCents(model.bantt.cap, weights.bantt),
       weight: weights.bantt,
       max: banttMax(model.bantt) * weights.bantt,
@@ -152,15 +172,21 @@ function build(model: ScoringModel): CompiledModel {
     };
   }
   if (model.fit) {
+    const fields = fieldTable();
     result.fit = {
+      fields,
       rules: model.fit.rules.map((rule) => {
         const cents = toCents(rule.points * weights.fit);
         return {
           id: rule.id,
-          holds: compileCondition(rule.when),
+          holds: compileCondition(rule.when, fields),
           cents,
-          points: fromCents(cents),
-          detail: `${rule.id}: ${describeCondition(rule.when)} (${points(rule.points)} points)`,
+          reason: frozenReason(
+            'fit',
+            rule.id,
+            cents,
+            `${rule.id}: ${describeCondition(rule.when)} (${points(rule.points)} points)`,
+          ),
         };
       }),
       capCents: capCents(model.fit.cap, weights.fit),
@@ -175,12 +201,15 @@ function build(model: ScoringModel): CompiledModel {
     const byCondition: [CompiledCondition, CompiledBehaviourRule][] = [];
     const rules = model.behaviour.rules.map((rule, index): CompiledBehaviourRule => {
       const what = typeof rule.event === 'string' ? rule.event : describeCondition(rule.event);
+      const ruleCap = capCents(rule.cap, weights.behaviour);
       const compiledRule: CompiledBehaviourRule = {
         id: rule.id,
         index,
         weightedPoints: rule.points * weights.behaviour,
         repeatable: rule.repeatable === true,
-        capCents: capCents(rule.cap, weights.behaviour),
+        capCents: ruleCap,
+        capDetail: `${rule.id} is capped at ${fromCents(ruleCap)} points`,
+        negativeCapDetail: `${rule.id} is capped at −${fromCents(ruleCap)} points`,
         withinDays: rule.withinDays ?? Number.POSITIVE_INFINITY,
         detail:
           `${rule.id}: ${what}, ${points(rule.points)} points ${rule.repeatable ? 'per event' : 'for the newest event'}` +
@@ -198,6 +227,8 @@ function build(model: ScoringModel): CompiledModel {
     result.behaviour = {
       rules,
       byName,
+      names: [...byName.keys()],
+      named: [...byName.values()],
       byCondition,
       decay: decayFactor(decay),
       capCents: capCents(model.behaviour.cap, weights.behaviour),
@@ -209,6 +240,16 @@ function build(model: ScoringModel): CompiledModel {
   if (model.grades?.fit) result.fitBands = model.grades.fit;
   if (model.grades?.engagement) result.engagementBands = model.grades.engagement;
   return result;
+}
+
+/** A rule's reason, the same for every lead: frozen, so it can be shared. */
+function frozenReason(
+  component: 'bantt' | 'fit',
+  rule: string,
+  cents: number,
+  detail: string,
+): ScoreReason {
+  return Object.freeze({ component, rule, kind: 'rule', points: fromCents(cents), detail });
 }
 
 function capCents(cap: number | undefined, weight: number): number {

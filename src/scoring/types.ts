@@ -384,6 +384,9 @@ export interface LeadScore {
   };
   /** The grade, when the model has grade bands. */
   readonly grade?: LeadGrade;
-  /** Why: every contribution, largest first, summing to `total`. */
+  /**
+   * Why: every contribution, largest first, summing to `total`. A reason that does not depend
+   * on the lead (a BANTT answer level, a fit rule) is a frozen object shared between scores.
+   */
   readonly reasons: readonly ScoreReason[];
 }

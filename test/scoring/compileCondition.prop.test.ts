@@ -1,11 +1,22 @@
-import { test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluateCondition } from '../../src/index.js';
-import { compileCondition } from '../../src/scoring/compileCondition.js';
+import { compileCondition, fieldTable, readFields } from '../../src/scoring/compileCondition.js';
 import { condition, facts } from '../pipeline/arbitraries.js';
 
 // Scorers compile fit rules once; the compiled closure must agree with the condition language's
-// own evaluator on every condition and every set of facts.
+// own evaluator on every condition and every set of facts, whether it reads the facts itself or
+// from a field table filled once per lead.
+
+/** The same facts with another prototype: a plain one, none, or one holding decoy values. */
+const shaped = fc
+  .tuple(facts, fc.constantFrom('plain', 'null', 'inheriting'))
+  .map(([known, shape]) => {
+    if (shape === 'plain') return known;
+    const decoys = { score: 99, country: 'DE', tags: ['VP'], x: 'decoy' };
+    const copy = Object.create(shape === 'null' ? null : decoys);
+    return Object.assign(copy, known) as Record<string, unknown>;
+  });
 
 describe('compileCondition', () => {
   test.prop([condition, facts], { numRuns: 500 })(
@@ -14,4 +25,35 @@ describe('compileCondition', () => {
       expect(compileCondition(when)(known)).toBe(evaluateCondition(when, known).holds);
     },
   );
+
+  test.prop(
+    [fc.array(condition, { minLength: 1, maxLength: 4 }), fc.array(shaped, { maxLength: 4 })],
+    {
+      numRuns: 300,
+    },
+  )(
+    'with a field table filled per lead, agrees with evaluateCondition (own values only)',
+    (conditions, leads) => {
+      const table = fieldTable();
+      const compiled = conditions.map((when) => compileCondition(when, table));
+      for (const known of leads) {
+        readFields(table, known);
+        compiled.forEach((holds, index) => {
+          const when = conditions[index] as (typeof conditions)[number];
+          expect(holds(known)).toBe(evaluateCondition(when, known).holds);
+        });
+      }
+    },
+  );
+
+  it('reads a field named like an Object.prototype member only when it is the lead’s own', () => {
+    const table = fieldTable();
+    const named = compileCondition({ field: 'constructor', op: 'exists', value: true }, table);
+    const text = compileCondition({ field: 'toString', op: '=', value: 'x' }, table);
+    readFields(table, {});
+    expect([named({}), text({})]).toEqual([false, false]);
+    const own = { constructor: 'yes', toString: 'x' };
+    readFields(table, own);
+    expect([named(own), text(own)]).toEqual([true, true]);
+  });
 });

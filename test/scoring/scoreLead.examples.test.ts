@@ -522,6 +522,42 @@ describe('review: edge cases found in review', () => {
     expect(scoreLead(model, { answers: { toString: 'indicated' } }, { asOf }).total).toBe(5);
   });
 
+  it('shares one frozen reason per answer level and fit rule between scores', () => {
+    const model = defineScoringModel({
+      bantt: {},
+      fit: {
+        rules: [{ id: 'vp', when: { field: 'title', op: 'contains', value: 'VP' }, points: 5 }],
+      },
+      threshold: 10,
+    });
+    const score = createScorer(model, { asOf });
+    const lead = { answers: { budget: 'confirmed' }, attributes: { title: 'VP Sales' } };
+    const [first, second] = [score(lead), score(lead)];
+    const budget = first.reasons.find((reason) => reason.rule === 'budget');
+    expect(budget).toBe(second.reasons.find((reason) => reason.rule === 'budget'));
+    expect(Object.isFrozen(budget)).toBe(true);
+    expect(Object.isFrozen(first.reasons.find((reason) => reason.rule === 'vp'))).toBe(true);
+    expect(first).toEqual(second);
+  });
+
+  it('reads own answers only, from plain, null-prototype and inheriting objects alike', () => {
+    const model = scoringPresets.bantt;
+    const plain = { budget: 'confirmed', need: 'indicated' };
+    const bare = Object.assign(Object.create(null), plain);
+    // An inherited answer is not an answer (nor an unknown dimension): only `need` counts here.
+    const inheriting = Object.assign(Object.create({ budget: 'confirmed', budgte: 'x' }), {
+      need: 'indicated',
+    });
+    expect(scoreLead(model, { answers: plain }, { asOf }).total).toBe(30);
+    expect(scoreLead(model, { answers: bare }, { asOf }).total).toBe(30);
+    expect(scoreLead(model, { answers: inheriting }, { asOf }).total).toBe(10);
+    // An own unknown key is still an error on every shape, with its path.
+    const unknown = Object.assign(Object.create({ budget: 'confirmed' }), { budgte: 'confirmed' });
+    expect(() => scoreLead(model, { answers: unknown }, { asOf })).toThrow(
+      expect.objectContaining({ code: 'invalid_lead' }),
+    );
+  });
+
   it('a weighted component cap names the cap it applies (cap × weight), not the unweighted cap', () => {
     // fit earns 30, weighted 0.5 → 15; capped at 20 before weight, so 10 after: a −5 reason.
     const model = defineScoringModel({
