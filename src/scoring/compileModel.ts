@@ -21,6 +21,8 @@ export interface CompiledLevel {
    * cannot be changed, so sharing it is invisible, and a scorer then allocates nothing for it).
    */
   readonly reason: ScoreReason;
+  /** `|points|` of the reason, its sort key. */
+  readonly size: number;
 }
 
 /** A BANTT dimension ready to score. */
@@ -43,6 +45,8 @@ export interface CompiledFitRule {
   readonly cents: number;
   /** Its reason, built once and frozen, shared by every lead the rule holds for (see {@link CompiledLevel}). */
   readonly reason: ScoreReason;
+  /** `|points|` of the reason, its sort key. */
+  readonly size: number;
 }
 
 /** A behaviour rule ready to score. */
@@ -139,6 +143,7 @@ function build(model: ScoringModel): CompiledModel {
         levels.set(level, {
           name: level,
           cents,
+          size: Math.abs(fromCents(cents)),
           reason: frozenReason(
             'bantt',
             dimension.id,
@@ -154,6 +159,7 @@ function build(model: ScoringModel): CompiledModel {
         missing: {
           name: '',
           cents: 0,
+          size: 0,
           reason: frozenReason(
             'bantt',
             dimension.id,
@@ -181,6 +187,7 @@ function build(model: ScoringModel): CompiledModel {
           id: rule.id,
           holds: compileCondition(rule.when, fields),
           cents,
+          size: Math.abs(fromCents(cents)),
           reason: frozenReason(
             'fit',
             rule.id,

@@ -279,7 +279,8 @@ function scoreBantt(
   let sum = 0;
   for (let slot = 0; slot < dimensions.length; slot += 1) {
     const level = chosen[slot] as CompiledLevel;
-    keep(reasons, sizes, level.reason);
+    sizes[reasons.length] = level.size;
+    reasons.push(level.reason);
     sum += level.cents;
   }
   return applyCap(reasons, sizes, 'bantt', sum, capCents, bantt.cap, bantt.weight);
@@ -354,7 +355,8 @@ function scoreFit(
   let sum = 0;
   for (const rule of fit.rules) {
     if (!rule.holds(facts)) continue;
-    keep(reasons, sizes, rule.reason);
+    sizes[reasons.length] = rule.size;
+    reasons.push(rule.reason);
     sum += rule.cents;
   }
   return applyCap(reasons, sizes, 'fit', sum, fit.capCents, fit.cap, fit.weight);
