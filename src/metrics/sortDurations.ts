@@ -54,3 +54,43 @@ export function sortDurations(values: readonly number[]): Float64Array {
   }
   return new Float64Array(words.buffer);
 }
+
+/**
+ * Sorted runs (each ascending in `Float64Array#sort`'s order: -0 before 0, NaN last) merged into
+ * one new sorted array, exactly what sorting all their values together gives. Linear in the total
+ * length times the number of merge rounds: the two shortest runs are merged first.
+ */
+export function mergeSortedRuns(runs: readonly Float64Array[]): Float64Array {
+  if (runs.length === 0) return new Float64Array(0);
+  if (runs.length === 1) return (runs[0] as Float64Array).slice();
+  const pending = [...runs];
+  while (pending.length > 1) {
+    pending.sort((a, b) => a.length - b.length);
+    const [a, b] = pending.splice(0, 2) as [Float64Array, Float64Array];
+    pending.push(mergeTwo(a, b));
+  }
+  return pending[0] as Float64Array;
+}
+
+/** Two sorted runs merged; on equal values the first run's comes first (they are the same number). */
+function mergeTwo(a: Float64Array, b: Float64Array): Float64Array {
+  const merged = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    // b's value first when smaller, when a's is NaN (NaN sorts last), or -0 against 0.
+    if (y < x || Number.isNaN(x) || (y === 0 && x === 0 && 1 / y < 1 / x)) {
+      merged[k] = y;
+      j += 1;
+    } else {
+      merged[k] = x;
+      i += 1;
+    }
+    k += 1;
+  }
+  merged.set(i < a.length ? a.subarray(i) : b.subarray(j), k);
+  return merged;
+}
