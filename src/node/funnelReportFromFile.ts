@@ -246,7 +246,11 @@ async function readHeader(
 function workerFile(): { url: URL; fromSource: boolean } {
   const here = moduleUrl();
   const extension = /\.(c?js|ts)$/.exec(here)?.[0] ?? '.js';
-  const names = [`./funnelWorker${extension}`, `./node/funnelWorker${extension}`];
+  const names = [
+    `./funnelWorker${extension}`,
+    `./node/funnelWorker${extension}`,
+    `../node/funnelWorker${extension}`,
+  ];
   for (const name of names) {
     const url = new URL(name, here);
     if (existsSync(fileURLToPath(url))) {
