@@ -300,6 +300,9 @@ async function readSplit(
   const threads = Math.min(workers, ranges.length);
   // The workers start first, so they load while this thread reads.
   const others = Array.from({ length: threads - 1 }, () => inWorker(job));
+  // Handled from now on: a worker that fails while this thread reads is not an unhandled rejection.
+  const done = Promise.all(others.map((worker) => worker.done));
+  done.catch(() => undefined);
   const own = await readRanges(job, accumulator);
   if (own.outcomes.some((outcome) => 'error' in outcome)) {
     // See below: the file is read again in one thread; the workers' ranges are not needed.
@@ -308,7 +311,7 @@ async function readSplit(
   }
   // This thread sorts its own lists while the workers sort theirs.
   settleFunnelAccumulator(accumulator);
-  const posted = await Promise.all(others.map((worker) => worker.done));
+  const posted = await done;
   const outcomes: RangeOutcome[] = [...own.outcomes];
   for (const message of posted) {
     if (!message.ok) throw rebuild(message.error, 0);
@@ -379,8 +382,6 @@ function inWorker(job: RangeJob): { done: Promise<WorkerMessage>; stop(): void }
     done,
     stop() {
       stopped = true;
-      // Nobody awaits it any more: its outcome must not become an unhandled rejection.
-      done.catch(() => undefined);
       void worker.terminate();
     },
   };
