@@ -58,6 +58,17 @@ describe('mergeSortedRuns', () => {
     expect(bits(merged)).toEqual(bits(native([...a, ...b])));
   });
 
+  const edgy = fc.oneof(duration, fc.constantFrom(0, -0, Number.NaN, 86_400_000));
+  test.prop([
+    fc.array(edgy, { maxLength: 4 }),
+    fc.array(edgy, { minLength: 64, maxLength: 400 }),
+    fc.boolean(),
+  ])('places a few values into a long run exactly as sorting them together', (few, many, first) => {
+    const runs = [new Float64Array(few).sort(), new Float64Array(many).sort()];
+    const merged = mergeSortedRuns(first ? runs : runs.reverse());
+    expect(bits(merged)).toEqual(bits(native([...few, ...many])));
+  });
+
   test.prop([fc.array(duration, { minLength: 1, maxLength: 50 })])(
     'gives a new array: a single run is copied, not shared',
     (values) => {
