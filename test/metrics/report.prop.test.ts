@@ -8,6 +8,7 @@ import {
   funnelReport,
 } from '../../src/index.js';
 import {
+  funnelAccumulatorFromOwnJSON,
   funnelAccumulatorFromTransfer,
   funnelAccumulatorToTransfer,
   settleFunnelAccumulator,
@@ -76,10 +77,13 @@ describe('funnelReport', () => {
       journeysArb({ maxLength: 50 }),
       optionsArb,
       fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 3 }),
-      fc.array(fc.constantFrom('plain', 'settled', 'transferred', 'json after settling'), {
-        minLength: 4,
-        maxLength: 4,
-      }),
+      fc.array(
+        fc.constantFrom('plain', 'settled', 'transferred', 'json after settling', 'own json'),
+        {
+          minLength: 4,
+          maxLength: 4,
+        },
+      ),
     ],
     { numRuns: RUNS },
   )(
@@ -101,6 +105,10 @@ describe('funnelReport', () => {
             pipeline,
             JSON.parse(JSON.stringify(accumulator.toJSON())) as FunnelAccumulatorJSON,
           );
+        }
+        if (way === 'own json') {
+          const json = JSON.parse(JSON.stringify(accumulator.toJSON())) as FunnelAccumulatorJSON;
+          return funnelAccumulatorFromOwnJSON(pipeline, json);
         }
         if (way !== 'transferred') return accumulator;
         const { transfer, buffers } = funnelAccumulatorToTransfer(accumulator);
