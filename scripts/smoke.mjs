@@ -62,6 +62,35 @@ try {
   );
   process.stdout.write(run('node', ['smoke.cjs'], folder));
 
+  // A sorted file over the 4 MiB below which funnelReportFromFile reads in one thread: both the
+  // ES module and the CommonJS entry must find and start their bundled worker file.
+  const rows = ['journey_id,type,stage,outcome,at,origin,amount'];
+  for (let index = 0; index < 60_000; index += 1) {
+    const id = `J${String(index).padStart(6, '0')}`;
+    rows.push(`${id},stage,lead,,2026-01-02T10:00:00Z,marketing,1200.50`);
+    rows.push(`${id},outcome,,${index % 3 === 0 ? 'won' : 'lost'},2026-02-03T10:00:00Z,,`);
+  }
+  writeFileSync(join(folder, 'large.csv'), `${rows.join('\n')}\n`);
+  writeFileSync(
+    join(folder, 'parallel.cjs'),
+    `const assert = require('node:assert/strict');
+    const read = (core, node) => node.funnelReportFromFile('large.csv', {
+      pipeline: core.presets.buyingPipeline, mapping: node.mappings.generic, asOf: '2026-06-30',
+      sorted: true, workers: 2,
+    });
+    const check = ({ report, workers }, label) => {
+      assert.equal(workers, 2, label);
+      assert.equal(report.journeys, 60000, label);
+      assert.equal(report.winRate.won, 20000, label);
+    };
+    read(require('buying-pipeline'), require('buying-pipeline/node'))
+      .then((result) => check(result, 'require'))
+      .then(async () => check(await read(await import('buying-pipeline'), await import('buying-pipeline/node')), 'import'))
+      .then(() => console.log('smoke: funnelReportFromFile starts its worker thread from require() and import()'));
+  `,
+  );
+  process.stdout.write(run('node', ['parallel.cjs'], folder));
+
   writeFileSync(
     join(folder, 'browser.mjs'),
     "import { presets, summarizeJourney } from 'buying-pipeline';\nconsole.log(presets, summarizeJourney);\n",

@@ -6,7 +6,14 @@ import type { Pipeline } from '../pipeline/types.js';
 import { addTrack, emptyState, type FunnelState, mergeState } from './funnelState.js';
 import { type FunnelOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { type FunnelReport, reportOf } from './report.js';
-import { type FunnelStateJSON, stateFromJSON, stateToJSON } from './stateJson.js';
+import {
+  type FunnelStateJSON,
+  type FunnelStateTransfer,
+  stateFromJSON,
+  stateFromTransfer,
+  stateToJSON,
+  stateToTransfer,
+} from './stateJson.js';
 
 /**
  * A funnel report computed in pieces: add journeys one at a time, merge accumulators built
@@ -110,16 +117,24 @@ function build(
     },
     result: () => reportOf(pipeline, inner.resolved, inner.state, inner.added),
     fromJSON: (json) => funnelAccumulatorFromJSON(pipeline, json),
-    toJSON: () => ({
-      version: 1,
-      stages: pipeline.stages.map((stage) => stage.id),
-      options: JSON.parse(JSON.stringify(options)),
-      added: inner.added,
-      state: stateToJSON(inner.state),
-    }),
+    toJSON: () => ({ ...header(pipeline, options, inner), state: stateToJSON(inner.state) }),
   };
   internals.set(accumulator, inner);
   return accumulator;
+}
+
+/** Everything of the written form but the state. */
+function header(
+  pipeline: Pipeline,
+  options: FunnelOptions,
+  inner: Internals,
+): Omit<FunnelAccumulatorJSON, 'state'> {
+  return {
+    version: 1,
+    stages: pipeline.stages.map((stage) => stage.id),
+    options: JSON.parse(JSON.stringify(options)),
+    added: inner.added,
+  };
 }
 
 function sameSetup(a: FunnelAccumulator, b: FunnelAccumulator): boolean {
@@ -202,10 +217,67 @@ export function funnelAccumulatorFromOwnJSON(
   return fromJSON(pipeline, json, true);
 }
 
+/**
+ * Internal: an accumulator's state as this library's worker threads send it, a
+ * {@link FunnelAccumulatorJSON} whose lists of observations are sorted Float64Arrays.
+ */
+export interface FunnelAccumulatorTransfer extends Omit<FunnelAccumulatorJSON, 'state'> {
+  readonly state: FunnelStateTransfer;
+}
+
+/**
+ * Internal (not exported from the package): the state to post to another thread of this library,
+ * with the buffers to transfer. Sorts every list here, so each thread sorts its own in parallel
+ * and the receiver only merges sorted runs; no copy of the lists is made. The accumulator must
+ * not be used once the buffers are transferred.
+ */
+export function funnelAccumulatorToTransfer(accumulator: FunnelAccumulator): {
+  transfer: FunnelAccumulatorTransfer;
+  buffers: ArrayBuffer[];
+} {
+  const inner = internals.get(accumulator) as Internals;
+  const { state, buffers } = stateToTransfer(inner.state);
+  return {
+    transfer: { ...header(accumulator.pipeline, accumulator.options, inner), state },
+    buffers,
+  };
+}
+
+/**
+ * Internal: reads back what {@link funnelAccumulatorToTransfer} wrote in another thread of this
+ * library, for the same pipeline (trusted as {@link funnelAccumulatorFromOwnJSON} is).
+ */
+export function funnelAccumulatorFromTransfer(
+  pipeline: Pipeline,
+  transfer: FunnelAccumulatorTransfer,
+): FunnelAccumulator {
+  return fromState(pipeline, transfer, (stageCount) =>
+    stateFromTransfer(transfer.state, stageCount),
+  );
+}
+
+/**
+ * Internal: sorts the accumulator's lists of observations now (see `NumberList.settle`), so that
+ * `result()` later only merges them with what is added or merged after. Changes no result.
+ */
+export function settleFunnelAccumulator(accumulator: FunnelAccumulator): void {
+  // Writing the transfer form settles every list (and nothing is transferred).
+  stateToTransfer((internals.get(accumulator) as Internals).state);
+}
+
 function fromJSON(
   pipeline: Pipeline,
   json: FunnelAccumulatorJSON,
   trusted: boolean,
+): FunnelAccumulator {
+  return fromState(pipeline, json, (stageCount) => stateFromJSON(json.state, stageCount, trusted));
+}
+
+/** An accumulator from a written state (JSON or transfer): the header checked, the state read by `read`. */
+function fromState(
+  pipeline: Pipeline,
+  json: Omit<FunnelAccumulatorJSON, 'state'>,
+  read: (stageCount: number) => FunnelState,
 ): FunnelAccumulator {
   const ids = pipeline.stages.map((stage) => stage.id);
   if (JSON.stringify(json?.stages) !== JSON.stringify(ids)) {
@@ -229,7 +301,7 @@ function fromJSON(
   }
   const resolved = resolveOptions(pipeline, json.options, 'funnelAccumulatorFromJSON');
   const options = deepFreeze(structuredClone(json.options));
-  const state = stateFromJSON(json.state, ids.length, trusted);
+  const state = read(ids.length);
   return build(
     pipeline,
     options,

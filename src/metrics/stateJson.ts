@@ -80,6 +80,29 @@ export type FunnelStateJSON = Readonly<Record<string, unknown>>;
 
 /** The checked shape of the state. */
 type StateJSON = z.infer<typeof stateSchema>;
+type CellJSON = z.infer<typeof cellSchema>;
+
+/**
+ * The state's shape with each list of observations written as `L`: plain arrays in the JSON form,
+ * sorted Float64Arrays in the form sent between this library's own threads.
+ */
+type StateWith<L> = Omit<
+  StateJSON,
+  'toNextMs' | 'inStageEventMs' | 'inStageCensoredMs' | 'cycleMs' | 'leakage' | 'wonCents'
+> & {
+  toNextMs: L[];
+  inStageEventMs: L[];
+  inStageCensoredMs: L[];
+  cycleMs: L;
+  leakage: { origin: string | null; cells: (Omit<CellJSON, 'followUpMs'> & { followUpMs: L })[] }[];
+  wonCents: L;
+};
+
+/**
+ * The state as this library's worker threads send it: like the JSON form, but every list of
+ * observations sorted by the sending thread, as a Float64Array whose buffer can be transferred.
+ */
+export type FunnelStateTransfer = StateWith<Float64Array>;
 
 const sumToJSON = (value: MoneySum) => ({
   cents: value.cents,
@@ -101,38 +124,64 @@ const sliceFromJSON = (slice: z.infer<typeof sliceSchema>): Slice => ({
   lostValue: sumFromJSON(slice.lostValue),
 });
 
-const cellToJSON = (cell: LeakageCell) => ({
+const cellWith = <L>(cell: LeakageCell, list: (values: NumberList) => L) => ({
   ...cell,
   reasons: [...cell.reasons],
-  followUpMs: cell.followUpMs.toArray(),
+  followUpMs: list(cell.followUpMs),
   activitiesToAdvance: [...cell.activitiesToAdvance],
   activitiesToExit: [...cell.activitiesToExit],
 });
-const cellFromJSON = (cell: z.infer<typeof cellSchema>): LeakageCell => ({
+const cellFrom = <L>(
+  cell: Omit<CellJSON, 'followUpMs'> & { followUpMs: L },
+  list: (values: L) => NumberList,
+): LeakageCell => ({
   ...cell,
   reasons: new Map(cell.reasons),
-  followUpMs: NumberList.from(cell.followUpMs),
+  followUpMs: list(cell.followUpMs),
   activitiesToAdvance: new Map(cell.activitiesToAdvance),
   activitiesToExit: new Map(cell.activitiesToExit),
 });
 
 /** The state as JSON. */
 export function stateToJSON(state: FunnelState): StateJSON {
+  return stateWith(state, (list) => list.toArray());
+}
+
+/**
+ * The state for another thread of this library: each list sorted here, in this thread (so the
+ * threads sort in parallel), its buffer listed in `buffers` to transfer rather than copy. The
+ * state's lists then hold those runs; once the buffers are transferred they are gone from here.
+ */
+export function stateToTransfer(state: FunnelState): {
+  state: FunnelStateTransfer;
+  buffers: ArrayBuffer[];
+} {
+  const buffers = new Set<ArrayBuffer>();
+  const transfer = stateWith(state, (list) => {
+    const run = list.settle();
+    buffers.add(run.buffer as ArrayBuffer);
+    return run;
+  });
+  return { state: transfer, buffers: [...buffers] };
+}
+
+/** The state with each list of observations written by `list`. */
+function stateWith<L>(state: FunnelState, list: (values: NumberList) => L): StateWith<L> {
   return {
     all: sliceToJSON(state.all),
     groups: [...state.groups.values()].map((group) => ({
       key: group.key,
       slice: sliceToJSON(group.slice),
     })),
-    toNextMs: state.toNextMs.map((list) => list.toArray()),
-    inStageEventMs: state.inStageEventMs.map((list) => list.toArray()),
-    inStageCensoredMs: state.inStageCensoredMs.map((list) => list.toArray()),
-    cycleMs: state.cycleMs.toArray(),
+    toNextMs: state.toNextMs.map(list),
+    inStageEventMs: state.inStageEventMs.map(list),
+    inStageCensoredMs: state.inStageCensoredMs.map(list),
+    cycleMs: list(state.cycleMs),
     leakage: [...state.leakage.values()].map((entry) => ({
       origin: entry.origin,
-      cells: entry.cells.map(cellToJSON),
+      cells: entry.cells.map((cell) => cellWith(cell, list)),
     })),
-    wonCents: state.wonCents.toArray(),
+    wonCents: list(state.wonCents),
     wonDecimals: [...state.wonDecimals],
     existing: { count: state.existing.count, value: sumToJSON(state.existing.value) },
     newCustomers: { count: state.newCustomers.count, value: sumToJSON(state.newCustomers.value) },
@@ -161,6 +210,20 @@ export function stateFromJSON(json: unknown, stageCount: number, trusted = false
   const parsed = trusted
     ? (json as StateJSON)
     : parseOrThrow(stateSchema, json, 'invalid_options', 'funnelAccumulatorFromJSON', ['state']);
+  return stateFrom(parsed, stageCount, NumberList.from);
+}
+
+/** Reads back a state that `stateToTransfer` wrote in another thread of this library (trusted, as with `stateFromJSON`). */
+export function stateFromTransfer(state: FunnelStateTransfer, stageCount: number): FunnelState {
+  return stateFrom(state, stageCount, NumberList.fromSorted);
+}
+
+/** A state from its written form, after checking it has one entry per stage and anomaly kind. */
+function stateFrom<L>(
+  parsed: StateWith<L>,
+  stageCount: number,
+  list: (values: L) => NumberList,
+): FunnelState {
   const slices = [parsed.all, ...parsed.groups.map((group) => group.slice)];
   const perStage =
     slices.every((slice) =>
@@ -196,17 +259,17 @@ export function stateFromJSON(json: unknown, stageCount: number, trusted = false
         { key: group.key, slice: sliceFromJSON(group.slice) },
       ]),
     ),
-    toNextMs: parsed.toNextMs.map(NumberList.from),
-    inStageEventMs: parsed.inStageEventMs.map(NumberList.from),
-    inStageCensoredMs: parsed.inStageCensoredMs.map(NumberList.from),
-    cycleMs: NumberList.from(parsed.cycleMs),
+    toNextMs: parsed.toNextMs.map((values) => list(values)),
+    inStageEventMs: parsed.inStageEventMs.map((values) => list(values)),
+    inStageCensoredMs: parsed.inStageCensoredMs.map((values) => list(values)),
+    cycleMs: list(parsed.cycleMs),
     leakage: new Map(
       parsed.leakage.map((entry) => [
         entry.origin,
-        { origin: entry.origin, cells: entry.cells.map(cellFromJSON) },
+        { origin: entry.origin, cells: entry.cells.map((cell) => cellFrom(cell, list)) },
       ]),
     ),
-    wonCents: NumberList.from(parsed.wonCents),
+    wonCents: list(parsed.wonCents),
     wonDecimals: [...parsed.wonDecimals],
     existing: { count: parsed.existing.count, value: sumFromJSON(parsed.existing.value) },
     newCustomers: {

@@ -5,15 +5,25 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PipelineError, type PipelineIssue } from '../errors/PipelineError.js';
 import {
+  createFunnelAccumulator,
   type FunnelAccumulator,
-  type FunnelAccumulatorJSON,
-  funnelAccumulatorFromOwnJSON,
+  type FunnelAccumulatorTransfer,
+  funnelAccumulatorFromTransfer,
+  settleFunnelAccumulator,
 } from '../metrics/accumulator.js';
 import type { FunnelOptions } from '../metrics/options.js';
 import type { FunnelReport } from '../metrics/report.js';
 import type { Pipeline } from '../pipeline/types.js';
 import { splitHeader } from './csvSource.js';
 import { inputOfDraft } from './drafts.js';
+import {
+  type RangeJob,
+  type RangeOutcome,
+  rangeQueue,
+  rangesAt,
+  rangeTargets,
+  readRanges,
+} from './funnelRanges.js';
 import {
   type HeldRow,
   runShareHere,
@@ -90,16 +100,18 @@ const ingestKeys = [
   'delimiter',
   'format',
 ];
-/** Below this size a file is read in one thread: starting workers would cost more than it saves. */
-const SPLIT_BYTES = 4 << 20;
 
 /**
  * The funnel report of a CSV or JSON Lines file, read in parallel: a file sorted by journey id
- * is cut into one byte range per thread (the main thread reads the first, `workers − 1` worker
- * threads the others); each range is read into a funnel accumulator; the accumulators are merged. The journeys cut in two at a range boundary are
- * read whole in the main thread. The report is identical to `funnelReport` over
- * `readJourneys(file)`'s journeys. A file that is not sorted (no `sorted: true`), a JSON Lines
- * file, a small file, or a file whose split would fall inside a quoted field is read in one thread.
+ * is cut into byte ranges (long ones first, shorter towards the end) that this thread and
+ * `workers − 1` worker threads take from a shared queue, whichever is free taking the next; each
+ * thread reads its ranges into one funnel accumulator and sorts its lists of durations; the main
+ * thread merges the accumulators (the sorted lists are transferred, not copied, and merged, not
+ * sorted again) and reads the journeys cut at the range boundaries whole, in file order. The
+ * report is identical to `funnelReport` over `readJourneys(file)`'s journeys. A file that is not
+ * sorted (no `sorted: true`), a JSON Lines file, a small file, a file whose split would fall
+ * inside a quoted field, or a read that fails (its error is then the one a sequential read stops
+ * at) is read in one thread.
  *
  * Memory: per worker, one chunk of the file plus the accumulator (which keeps a number per
  * duration it reports on); without `sorted`, every journey is held until the end.
@@ -121,9 +133,32 @@ const SPLIT_BYTES = 4 << 20;
  * stats.rows; //=> 8
  * ```
  */
-export async function funnelReportFromFile(
+export function funnelReportFromFile(
   path: string,
   options: FunnelReportFromFileOptions,
+): Promise<FunnelReportFromFileResult> {
+  return reportFromFile(path, options, DEFAULT_TUNING);
+}
+
+/** How a file is split (tests make small files split into many small ranges). */
+export interface SplitTuning {
+  /** Below this size a file is read in one thread: starting workers would cost more than it saves. */
+  readonly splitBytes: number;
+  /** The shortest range handed out (see `rangeTargets`), but for the last. */
+  readonly smallestRange: number;
+}
+
+/**
+ * 1 MiB ranges at the end: about 40 ms of reading each, so the threads finish within about that
+ * of each other; 16 ranges on the 143 MB bench file.
+ */
+const DEFAULT_TUNING: SplitTuning = { splitBytes: 4 << 20, smallestRange: 1 << 20 };
+
+/** {@link funnelReportFromFile} with the split's tuning given (internal; for tests). */
+export async function reportFromFile(
+  path: string,
+  options: FunnelReportFromFileOptions,
+  tuning: SplitTuning,
 ): Promise<FunnelReportFromFileResult> {
   const { mapping, timeZone } = checkOptions(options);
   const funnel = Object.fromEntries(
@@ -157,38 +192,14 @@ export async function funnelReportFromFile(
   const jsonl =
     options.format === 'jsonl' || (options.format === undefined && /\.(jsonl|ndjson)$/i.test(path));
   const size = (await stat(path).catch(() => undefined))?.size ?? 0;
-  const split = workers > 1 && options.sorted === true && !jsonl && size >= SPLIT_BYTES;
+  const split = workers > 1 && options.sorted === true && !jsonl && size >= tuning.splitBytes;
   if (split) {
     const header = await readHeader(path, base.delimiter);
     if (header !== null) {
-      const ranges = await boundaries(path, header.end, size, workers, MAIN_SHARE);
-      const tasks = ranges.map(
-        (range): ShareTask => ({
-          ...base,
-          range: { ...range, names: header.names, crlf: header.crlf },
-        }),
-      );
-      // The main thread reads the first share itself instead of idling while the workers read:
-      // one thread fewer to start, and its accumulator needs no copy to come back. The workers
-      // are started first, so they load while this thread reads.
-      const [own, ...others] = tasks;
-      const outcomes = await Promise.all([
-        ...(own === undefined ? [] : [inThisThread(own)]),
-        ...others.map(inWorker),
-      ]);
-      const offsets = lineOffsets(outcomes);
-      // The first failure in file order, with its true line number.
-      outcomes.forEach((outcome, index) => {
-        if ('error' in outcome) throw rebuild(outcome.error, offsets[index] ?? 0);
-      });
-      const results = outcomes as Share[];
-      // Every boundary must fall outside quotes (an even count of quote characters before it).
-      let quotes = header.quotes;
-      const safe = results.slice(0, -1).every((result) => {
-        quotes += result.quotes;
-        return quotes % 2 === 0;
-      });
-      if (safe) return combine(base, results, header.names, offsets);
+      const targets = rangeTargets(header.end, size, workers, tuning.smallestRange);
+      const ranges = await rangesAt(path, header.end, size, targets);
+      const split = await readSplit(base, header, ranges, workers);
+      if (split !== null) return split;
     }
   }
   const { result: single, accumulator } = await runShareHere(base);
@@ -231,47 +242,15 @@ async function readHeader(
   }
 }
 
-/**
- * The main thread's share of the bytes, relative to a worker's: after its share it still merges
- * the workers' states, reads the journeys cut at the boundaries and computes the report (about a
- * quarter of a share's time on the bench file), so it takes less to finish with the workers.
- */
-const MAIN_SHARE = 0.75;
-
-/** Byte ranges after the header, one per thread (the first, the main thread's, weighted), each starting at a line. */
-async function boundaries(path: string, start: number, size: number, parts: number, first = 1) {
-  const handle = await open(path);
-  try {
-    const cuts = [start];
-    const window = Buffer.alloc(1 << 20);
-    const total = first + parts - 1;
-    for (let part = 1; part < parts; part += 1) {
-      const target = Math.max(
-        start + Math.floor(((size - start) * (first + part - 1)) / total),
-        cuts[cuts.length - 1] as number,
-      );
-      const { bytesRead } = await handle.read(window, 0, window.length, target);
-      const newline = window.subarray(0, bytesRead).indexOf(10);
-      if (newline !== -1) cuts.push(target + newline + 1);
-    }
-    cuts.push(size);
-    const ranges: { start: number; end: number }[] = [];
-    for (let index = 0; index + 1 < cuts.length; index += 1) {
-      const from = cuts[index] as number;
-      const to = cuts[index + 1] as number;
-      if (to > from) ranges.push({ start: from, end: to });
-    }
-    return ranges;
-  } finally {
-    await handle.close();
-  }
-}
-
 /** The worker module next to this one: built (`.js`/`.cjs`) or, under tests and tsx, the source. */
 function workerFile(): { url: URL; fromSource: boolean } {
   const here = moduleUrl();
   const extension = /\.(c?js|ts)$/.exec(here)?.[0] ?? '.js';
-  const names = [`./funnelWorker${extension}`, `./node/funnelWorker${extension}`];
+  const names = [
+    `./funnelWorker${extension}`,
+    `./node/funnelWorker${extension}`,
+    `../node/funnelWorker${extension}`,
+  ];
   for (const name of names) {
     const url = new URL(name, here);
     if (existsSync(fileURLToPath(url))) {
@@ -287,62 +266,125 @@ function moduleUrl(): string {
   return import.meta.url;
 }
 
-/** Shares number their lines from 2: the file's line of a share's row is that plus the line breaks of the shares before it. */
-function lineOffsets(outcomes: readonly (Share | FailedShare)[]): number[] {
+/** What a worker thread posts when it is done. */
+type WorkerMessage =
+  | { ok: true; outcomes: RangeOutcome[]; state: FunnelAccumulatorTransfer | null }
+  | { ok: false; error: SharedError };
+
+/**
+ * Reads the ranges in this thread and `workers − 1` worker threads, each thread taking the next
+ * range from a shared queue, and combines what they read; null when a range boundary falls inside
+ * a quoted field (the caller then reads the file in one thread).
+ */
+async function readSplit(
+  base: ShareTask,
+  header: { names: string[]; crlf: boolean; quotes: number },
+  ranges: readonly { start: number; end: number }[],
+  workers: number,
+): Promise<FunnelReportFromFileResult | null> {
+  // Made before any worker starts: bad funnel options fail here, as the main thread's share would.
+  let accumulator: FunnelAccumulator;
+  try {
+    accumulator = createFunnelAccumulator(base.pipeline, base.funnel);
+  } catch (error) {
+    throw rebuild(shareError(error), 0);
+  }
+  const { range: _whole, ...task } = base;
+  const job: RangeJob = {
+    task,
+    names: header.names,
+    crlf: header.crlf,
+    ranges,
+    queue: rangeQueue(),
+  };
+  const threads = Math.min(workers, ranges.length);
+  // The workers start first, so they load while this thread reads.
+  const others = Array.from({ length: threads - 1 }, () => inWorker(job));
+  // Handled from now on: a worker that fails while this thread reads is not an unhandled rejection.
+  const done = Promise.all(others.map((worker) => worker.done));
+  done.catch(() => undefined);
+  const own = await readRanges(job, accumulator);
+  if (own.outcomes.some((outcome) => 'error' in outcome)) {
+    // See below: the file is read again in one thread; the workers' ranges are not needed.
+    for (const worker of others) worker.stop();
+    return null;
+  }
+  // This thread sorts its own lists while the workers sort theirs.
+  settleFunnelAccumulator(accumulator);
+  const posted = await done;
+  const outcomes: RangeOutcome[] = [...own.outcomes];
+  for (const message of posted) {
+    if (!message.ok) throw rebuild(message.error, 0);
+    outcomes.push(...message.outcomes);
+  }
+  const byRange = new Array<ShareResult | undefined>(ranges.length);
+  for (const outcome of outcomes) {
+    // A range failed (a bad row in strict mode, an unknown stage …): the error a sequential read
+    // meets first may lie in rows no thread has checked yet (the held-back journeys, the ranges
+    // before it), so the caller reads the file again in one thread, which stops at that error.
+    if ('error' in outcome) return null;
+    byRange[outcome.index] = outcome.result;
+  }
+  const results = byRange.map((result) => {
+    if (result === undefined) throw new Error('funnelReportFromFile: a range was not read');
+    return result;
+  });
+  // Every boundary must fall outside quotes (an even count of quote characters before it): else
+  // ranges were parsed from the middle of a field.
+  let quotes = header.quotes;
+  for (const result of results.slice(0, -1)) {
+    quotes += result.quotes;
+    if (quotes % 2 !== 0) return null;
+  }
+  const offsets = lineOffsets(results);
+  for (const message of posted) {
+    if (message.ok && message.state !== null) {
+      accumulator.merge(funnelAccumulatorFromTransfer(base.pipeline, message.state));
+    }
+  }
+  return { ...combine(base, accumulator, results, header.names, offsets), workers: threads };
+}
+
+/** Ranges number their lines from 2: the file's line of a range's row is that plus the line breaks of the ranges before it. */
+function lineOffsets(results: readonly ShareResult[]): number[] {
   const offsets: number[] = [];
   let breaks = 0;
-  for (const outcome of outcomes) {
+  for (const result of results) {
     offsets.push(breaks);
-    breaks += outcome.lineBreaks;
+    breaks += result.lineBreaks;
   }
   return offsets;
 }
 
-/** A share read: its counts and held rows, and its accumulator (rebuilt when it came from a worker). */
-interface Share extends Omit<ShareResult, 'accumulator'> {
-  readonly accumulator: FunnelAccumulator | FunnelAccumulatorJSON;
-}
-
-/** A failed share: the error as plain data (as a worker sends it). */
-interface FailedShare {
-  readonly error: SharedError;
-  readonly lineBreaks: number;
-}
-
-/** Runs a share in this thread; an error becomes data, exactly as a worker would report it. */
-async function inThisThread(task: ShareTask): Promise<Share | FailedShare> {
-  try {
-    const { result, accumulator } = await runShareHere(task);
-    return { ...result, accumulator };
-  } catch (error) {
-    return { error: shareError(error), lineBreaks: 0 };
-  }
-}
-
-function inWorker(task: ShareTask): Promise<Share | FailedShare> {
+/** A worker thread reading ranges of the job: what it posts when done, and a way to stop it early. */
+function inWorker(job: RangeJob): { done: Promise<WorkerMessage>; stop(): void } {
   const { url, fromSource } = workerFile();
-  return new Promise((resolve, reject) => {
-    // From source (tests, tsx), the worker first registers tsx's loader in its own thread.
-    const worker = fromSource
-      ? new Worker(
-          `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`,
-          { eval: true, workerData: task },
-        )
-      : new Worker(url, { workerData: task });
-    worker.once(
-      'message',
-      (message: { ok: true; result: ShareResult } | { ok: false; error: SharedError }) => {
-        if (message.ok) resolve(message.result);
-        else resolve({ error: message.error, lineBreaks: 0 });
-        void worker.terminate();
-      },
-    );
+  // From source (tests, tsx), the worker first registers tsx's loader in its own thread.
+  const worker = fromSource
+    ? new Worker(
+        `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`,
+        { eval: true, workerData: job },
+      )
+    : new Worker(url, { workerData: job });
+  let stopped = false;
+  const done = new Promise<WorkerMessage>((resolve, reject) => {
+    worker.once('message', (message: WorkerMessage) => {
+      resolve(message);
+      void worker.terminate();
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => {
-      if (code !== 0)
+      if (code !== 0 && !stopped)
         reject(new Error(`funnelReportFromFile: a worker stopped with exit code ${code}`));
     });
   });
+  return {
+    done,
+    stop() {
+      stopped = true;
+      void worker.terminate();
+    },
+  };
 }
 
 function rebuild(error: SharedError, offset: number): Error {
@@ -382,20 +424,14 @@ function relocate(issue: IngestIssue, offset: number): IngestIssue {
   );
 }
 
-/** Merges the shares and reads the journeys cut at the boundaries, in file order. */
+/** Reads the journeys cut at the range boundaries into the merged accumulator, in file order, and makes the report. */
 function combine(
   base: ShareTask,
-  results: Share[],
+  accumulator: FunnelAccumulator,
+  results: readonly ShareResult[],
   names: readonly string[],
   offsets: readonly number[],
-): FunnelReportFromFileResult {
-  // A worker's state was written by `toJSON` in that worker: read back without re-validation.
-  const own = (share: Share): FunnelAccumulator =>
-    'version' in share.accumulator
-      ? funnelAccumulatorFromOwnJSON(base.pipeline, share.accumulator)
-      : share.accumulator;
-  const accumulator = own(results[0] as Share);
-  for (const result of results.slice(1)) accumulator.merge(own(result));
+): Omit<FunnelReportFromFileResult, 'workers'> {
   const log: IssueLog = {
     file: base.file,
     rows: 0,
@@ -427,7 +463,7 @@ function combine(
     ),
     ...log.issues,
   ].sort((a, b) => a.line - b.line);
-  const sum = (pick: (result: Share) => number) =>
+  const sum = (pick: (result: ShareResult) => number) =>
     results.reduce((total, result) => total + pick(result), 0);
   return {
     report: accumulator.result(),
@@ -438,6 +474,5 @@ function combine(
       skippedRows: sum((result) => result.skippedRows) + log.skippedRows,
       issues: issues.slice(0, ISSUE_DETAIL),
     },
-    workers: results.length,
   };
 }

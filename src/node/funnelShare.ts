@@ -1,9 +1,5 @@
 import { isPipelineError, type PipelineIssue } from '../errors/PipelineError.js';
-import {
-  createFunnelAccumulator,
-  type FunnelAccumulator,
-  type FunnelAccumulatorJSON,
-} from '../metrics/accumulator.js';
+import { createFunnelAccumulator, type FunnelAccumulator } from '../metrics/accumulator.js';
 import type { FunnelOptions } from '../metrics/options.js';
 import type { Pipeline } from '../pipeline/types.js';
 import { inputOfDraft } from './drafts.js';
@@ -13,7 +9,7 @@ import { createIngest } from './readJourneys.js';
 import { textChunks } from './textChunks.js';
 
 // One share of a funnel report over a file: the whole file (one thread), or a byte range of a
-// file sorted by journey id (one worker of several). A range may cut the first and the last
+// file sorted by journey id (one of many, see funnelRanges). A range may cut the first and the last
 // journey of the share in two, so their rows are held back and sent to the main thread, which
 // reads them in file order with the neighbouring shares' rows: the journeys then come out
 // exactly as one sequential read would make them.
@@ -41,9 +37,8 @@ export interface ShareTask {
 /** A held-back row: its cells, its line relative to the share, and its problem if ragged. */
 export type HeldRow = [cells: string[], line: number, ragged: string | null];
 
-/** What a share sends back. */
+/** What a share gives back besides its journeys (which go into the accumulator it is given). */
 export interface ShareResult {
-  readonly accumulator: FunnelAccumulatorJSON;
   readonly rows: number;
   readonly journeys: number;
   readonly skippedRows: number;
@@ -65,17 +60,14 @@ export function idPosition(mapping: Mapping, names: readonly string[]): number {
   return names.indexOf(name);
 }
 
-/** Runs one share in this thread. */
-export async function runShare(task: ShareTask): Promise<ShareResult> {
-  const { result, accumulator } = await runShareHere(task);
-  return { ...result, accumulator: accumulator.toJSON() };
-}
-
-/** Runs one share in this thread, keeping the accumulator as it is (no JSON round trip). */
+/**
+ * Runs one share in this thread, adding its journeys to `accumulator` (a new one by default: a
+ * thread that reads several ranges adds them all to one).
+ */
 export async function runShareHere(
   task: ShareTask,
-): Promise<{ result: Omit<ShareResult, 'accumulator'>; accumulator: FunnelAccumulator }> {
-  const accumulator: FunnelAccumulator = createFunnelAccumulator(task.pipeline, task.funnel);
+  accumulator: FunnelAccumulator = createFunnelAccumulator(task.pipeline, task.funnel),
+): Promise<{ result: ShareResult; accumulator: FunnelAccumulator }> {
   const log: IssueLog = {
     file: task.file,
     rows: 0,

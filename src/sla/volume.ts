@@ -1,5 +1,10 @@
 import { TZDate, tz } from '@date-fns/tz';
-import { addMonths, addWeeks, startOfMonth, startOfQuarter, startOfWeek } from 'date-fns';
+// One module per function: the package root would load all of date-fns' ~250 modules at start-up.
+import { addMonths } from 'date-fns/addMonths';
+import { addWeeks } from 'date-fns/addWeeks';
+import { startOfMonth } from 'date-fns/startOfMonth';
+import { startOfQuarter } from 'date-fns/startOfQuarter';
+import { startOfWeek } from 'date-fns/startOfWeek';
 import type { BusinessCalendar } from '../calendar/types.js';
 import type { Obligation } from './obligation.js';
 import type { VolumeRule } from './types.js';

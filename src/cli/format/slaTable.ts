@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { SlaResult, SlaTally } from '../../sla/evaluateSla.js';
 import { csvField } from './csv.js';
 import { formatCount, formatPercent } from './numbers.js';
