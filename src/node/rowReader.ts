@@ -61,29 +61,9 @@ const isEventType = (type: string): boolean =>
   type === 'activity' ||
   type === 'forecast' ||
   type === 'behaviour';
-/** The library's own string for an outcome cell (see {@link sharedText}), or undefined for none. */
+/** The library's own string for an outcome cell (a lookup by it then hashes nothing new), or undefined for none. */
 const outcomeOf = (outcome: string): OutcomeKind | undefined =>
   outcomeKinds.find((kind) => kind === outcome);
-
-/**
- * Values a column repeats on every row (stage ids): each cell becomes the first copy seen of its
- * value. The events of a million rows then share a few strings, and the walk's lookup of a stage
- * id hashes each of them once instead of a fresh cell per row (a third of its time in the
- * profile). Cells are compared with `===`, which hashes nothing; past `limit` values, cells are
- * kept as they are.
- */
-function sharedText(limit: number): (text: string) => string {
-  const seen: string[] = [];
-  return (text) => {
-    for (let index = 0; index < seen.length; index += 1) {
-      const known = seen[index] as string;
-      if (known === text) return known;
-    }
-    // A copy: a cell may be a slice that keeps the whole chunk of text it was cut from alive.
-    if (seen.length < limit) seen.push(JSON.parse(JSON.stringify(text)) as string);
-    return text;
-  };
-}
 
 /**
  * A mapping's labels as a Map. Indexing an object with a fresh cell string makes V8 intern the
@@ -114,9 +94,6 @@ export function createRowReader(options: RowReaderOptions): RowReader {
   const stageLabels = labelMap(mapping.stages);
   const outcomeLabels = labelMap(mapping.outcomes);
   const originLabels = labelMap(mapping.origins);
-  const stageId = sharedText(32);
-  // Origins too: the funnel groups leakage by origin, a lookup per journey.
-  const originName = sharedText(16);
   let names: readonly string[] = [];
   let index: Record<string, number> = {};
   let attributeColumns: number[] = [];
@@ -259,7 +236,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       attributes ??= {};
       attributes[attributeNames[position] as string] = text;
     }
-    rowFields.origin = origin === undefined ? undefined : originName(relabel(originLabels, origin));
+    rowFields.origin = origin === undefined ? undefined : relabel(originLabels, origin);
     rowFields.amount = amount(amountColumn);
     rowFields.attributes = attributes;
     return rowFields;
@@ -380,7 +357,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       let fields: Fields;
       if (type === 'stage') {
         const stage = required(c.stage, 'a stage');
-        event = { type: 'stage', stage: stageId(relabel(stageLabels, stage)), at };
+        event = { type: 'stage', stage: relabel(stageLabels, stage), at };
         fields = journeyFields(c.origin, c.amount);
       } else if (type === 'outcome') {
         const label = required(c.outcome, 'an outcome');
@@ -516,7 +493,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       if (closed === true || won === true || labelled !== undefined) {
         events.push({ type: 'outcome', outcome: won === true ? 'won' : (labelled ?? 'lost'), at });
       } else {
-        events.push({ type: 'stage', stage: stageId(relabel(stageLabels, label)), at });
+        events.push({ type: 'stage', stage: relabel(stageLabels, label), at });
       }
       const fields = journeyFields(c.origin, c.amount);
       if (closeDate !== undefined) {
