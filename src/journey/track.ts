@@ -133,6 +133,11 @@ const isText = (value: unknown): value is string =>
   !isSpace(value.charCodeAt(0)) &&
   !isSpace(value.charCodeAt(value.length - 1));
 const isOptionalText = (value: unknown) => value === undefined || isText(value);
+/** `text.trim()`, without the call for a text that has nothing to trim (nearly all). */
+const trim = (text: string): string => {
+  const value: unknown = text;
+  return isText(value) ? value : text.trim();
+};
 const isPrimitive = (value: unknown) =>
   value === null ||
   typeof value === 'string' ||
@@ -396,14 +401,16 @@ export function trackJourney(
 
 function reset(track: JourneyTrack, journey: JourneyInput, amount: Amount | null): void {
   const writable = track as { -readonly [K in keyof JourneyTrack]: JourneyTrack[K] };
-  writable.id = journey.id.trim();
-  writable.origin = journey.origin?.trim() ?? null;
+  writable.id = trim(journey.id);
+  writable.origin = journey.origin === undefined ? null : trim(journey.origin);
   writable.attributes = journey.attributes ?? EMPTY;
   writable.amount = amount;
   track.status = 'open';
   track.current = -1;
   track.furthest = -1;
-  track.firstEntry.fill(Number.NaN);
+  // A loop, not `fill`: a pipeline has a few stages, and the call cost more than the stores.
+  const firstEntry = track.firstEntry;
+  for (let stage = 0; stage < firstEntry.length; stage += 1) firstEntry[stage] = Number.NaN;
   track.entryCount = 0;
   track.closedAt = Number.NaN;
   track.reason = null;
