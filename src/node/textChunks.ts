@@ -38,7 +38,7 @@ export async function* textChunks(
 
 /**
  * A file's text in chunks of whole lines (the last may lack its line break), read 1 MiB at a
- * time into one reused buffer. Each chunk is a piece of under 64 KiB (unless a line is longer):
+ * time into one reused buffer. Each chunk is a piece of at most 64 KiB, or a single longer line:
  * V8 keeps such a string among its young objects, where a 1 MiB one takes freshly mapped
  * memory (page faults showed in the profile), and the readers never join a chunk to the line
  * the previous one ended in (a copy of each chunk). A line break is never inside a UTF-8
@@ -72,15 +72,18 @@ async function* fileLines(
       if (bytesRead === 0) break;
       position += bytesRead;
       const filled = held + bytesRead;
+      const bytes = buffer.subarray(0, filled);
       let start = 0;
       while (filled - start > PIECE) {
-        const cut = buffer.lastIndexOf(10, start + PIECE - 1) + 1;
-        if (cut <= start) break;
-        yield decode(buffer.subarray(start, cut));
+        let cut = bytes.lastIndexOf(10, start + PIECE - 1) + 1;
+        // A line longer than a piece is a piece of its own.
+        if (cut <= start) cut = bytes.indexOf(10, start + PIECE) + 1;
+        if (cut === 0) break;
+        yield decode(bytes.subarray(start, cut));
         start = cut;
       }
-      const cut = Math.max(start, buffer.lastIndexOf(10, filled - 1) + 1);
-      if (cut > start) yield decode(buffer.subarray(start, cut));
+      const cut = Math.max(start, bytes.lastIndexOf(10) + 1);
+      if (cut > start) yield decode(bytes.subarray(start, cut));
       if (cut > 0) buffer.copy(buffer, 0, cut, filled);
       held = filled - cut;
     }
