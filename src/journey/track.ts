@@ -133,6 +133,11 @@ const isText = (value: unknown): value is string =>
   !isSpace(value.charCodeAt(0)) &&
   !isSpace(value.charCodeAt(value.length - 1));
 const isOptionalText = (value: unknown) => value === undefined || isText(value);
+/** `text.trim()`, without the call for a text that has nothing to trim (nearly all). */
+const trim = (text: string): string => {
+  const value: unknown = text;
+  return isText(value) ? value : text.trim();
+};
 const isPrimitive = (value: unknown) =>
   value === null ||
   typeof value === 'string' ||
@@ -154,6 +159,17 @@ const scratch = {
 };
 
 /**
+ * How much of a journey's input is known to be right. `UNCHECKED`: anything. `SHAPED`: built by
+ * the file ingest (src/node/rowReader), so its keys and value types are the schema's by
+ * construction (times in epoch ms, amounts valid decimal text, attributes strings under header
+ * names); only its texts may still hold the white space zod trims, which the walk checks.
+ * `VALIDATED`: a journey the library validated (parseJourney, readJourneys).
+ */
+export const UNCHECKED = 0;
+export const SHAPED = 1;
+const VALIDATED = 2;
+
+/**
  * Reads a journey's events into the scratch arrays. Returns the event count, or -1 when anything
  * is not in the common, valid shape (the caller then validates the slow way). Stage ids are
  * checked against the pipeline.
@@ -163,15 +179,20 @@ function readEvents(
   input: JourneyInput,
   path: IssuePath | number,
   where: string,
+  known: number,
 ): number {
-  const trusted = isValidatedJourney(input);
-  if (!trusted && !looksValid(input)) return -1;
+  const trust = known === UNCHECKED && isValidatedJourney(input) ? VALIDATED : known;
+  // A shaped journey skips the key and type checks, never the text checks: it then takes the
+  // validating path exactly when an unchecked copy of it would.
+  if (trust === UNCHECKED && !looksValid(input)) return -1;
+  if (trust === SHAPED && !(isText(input.id) && isOptionalText(input.origin))) return -1;
+  const trusted = trust === VALIDATED;
   const events = input.events;
   const { kind, time, rank, reason } = scratch;
   const stages = stageIndexMap(pipeline);
   for (let index = 0; index < events.length; index += 1) {
     const event = events[index] as unknown as Record<string, unknown>;
-    if (!trusted && !validEventKeys(event)) return -1;
+    if (trust === UNCHECKED && !validEventKeys(event)) return -1;
     const at = timeOf(event['at']);
     if (Number.isNaN(at)) return -1;
     time[index] = at;
@@ -330,7 +351,8 @@ export function newTrack(stageCount: number): JourneyTrack {
 /**
  * Walks a journey as of `asOf` (epoch ms). `path` prefixes error paths (e.g. `[17]` for the
  * 18th journey of a list); `where` names the public function in error messages. With `into`,
- * the walk reuses that track instead of allocating one (the calculators' hot loop).
+ * the walk reuses that track instead of allocating one (the calculators' hot loop). `known`
+ * says how much of the input is known to be right (see {@link SHAPED}).
  *
  * @throws PipelineError `invalid_journey` for malformed input, `unknown_stage` for a stage the
  *   pipeline does not have (path `[...path, 'events', i, 'stage']`)
@@ -342,9 +364,10 @@ export function trackJourney(
   where: string,
   path: IssuePath | number = [],
   into?: JourneyTrack,
+  known: typeof UNCHECKED | typeof SHAPED = UNCHECKED,
 ): JourneyTrack {
   let journey: JourneyInput = input;
-  let count = readEvents(pipeline, input, path, where);
+  let count = readEvents(pipeline, input, path, where, known);
   let amount = count < 0 ? undefined : input.amount === undefined ? null : amountOf(input.amount);
   if (amount === undefined) {
     // The slow, validating path: throws the precise error, or reads what the fast path would not.
@@ -352,7 +375,7 @@ export function trackJourney(
     // The validated copy is sorted: name unknown stages by their index in the caller's events.
     const unknown = unknownStages(pipeline, input.events, path, where);
     if (unknown) throw unknown;
-    count = readEvents(pipeline, journey, path, where);
+    count = readEvents(pipeline, journey, path, where, UNCHECKED);
     if (count < 0) {
       // Cannot happen while the fast checks agree with the schema; never crash if they drift.
       throw new PipelineError(
@@ -378,14 +401,16 @@ export function trackJourney(
 
 function reset(track: JourneyTrack, journey: JourneyInput, amount: Amount | null): void {
   const writable = track as { -readonly [K in keyof JourneyTrack]: JourneyTrack[K] };
-  writable.id = journey.id.trim();
-  writable.origin = journey.origin?.trim() ?? null;
+  writable.id = trim(journey.id);
+  writable.origin = journey.origin === undefined ? null : trim(journey.origin);
   writable.attributes = journey.attributes ?? EMPTY;
   writable.amount = amount;
   track.status = 'open';
   track.current = -1;
   track.furthest = -1;
-  track.firstEntry.fill(Number.NaN);
+  // A loop, not `fill`: a pipeline has a few stages, and the call cost more than the stores.
+  const firstEntry = track.firstEntry;
+  for (let stage = 0; stage < firstEntry.length; stage += 1) firstEntry[stage] = Number.NaN;
   track.entryCount = 0;
   track.closedAt = Number.NaN;
   track.reason = null;

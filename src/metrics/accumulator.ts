@@ -1,5 +1,5 @@
 import { PipelineError } from '../errors/PipelineError.js';
-import { type JourneyTrack, newTrack, trackJourney } from '../journey/track.js';
+import { type JourneyTrack, newTrack, SHAPED, trackJourney, UNCHECKED } from '../journey/track.js';
 import type { JourneyInput } from '../journey/types.js';
 import { deepFreeze } from '../pipeline/definePipeline.js';
 import type { Pipeline } from '../pipeline/types.js';
@@ -77,6 +77,8 @@ interface Internals {
   readonly track: JourneyTrack;
   state: FunnelState;
   added: number;
+  /** The public function errors name. */
+  readonly where: string;
 }
 
 const internals = new WeakMap<FunnelAccumulator, Internals>();
@@ -84,23 +86,15 @@ const internals = new WeakMap<FunnelAccumulator, Internals>();
 function build(
   pipeline: Pipeline,
   options: FunnelOptions,
-  inner: Internals,
+  parts: Omit<Internals, 'where'>,
   where: string,
 ): FunnelAccumulator {
+  const inner: Internals = { ...parts, where };
   const accumulator: FunnelAccumulator = {
     pipeline,
     options,
     add(journey) {
-      const track = trackJourney(
-        pipeline,
-        journey,
-        inner.resolved.asOf,
-        where,
-        inner.added,
-        inner.track,
-      );
-      addTrack(inner.state, inner.resolved, track);
-      inner.added += 1;
+      addJourney(pipeline, inner, journey, where, UNCHECKED);
       return accumulator;
     },
     merge(other) {
@@ -135,6 +129,38 @@ function header(
     options: JSON.parse(JSON.stringify(options)),
     added: inner.added,
   };
+}
+
+function addJourney(
+  pipeline: Pipeline,
+  inner: Internals,
+  journey: JourneyInput,
+  where: string,
+  known: typeof UNCHECKED | typeof SHAPED,
+): void {
+  const track = trackJourney(
+    pipeline,
+    journey,
+    inner.resolved.asOf,
+    where,
+    inner.added,
+    inner.track,
+    known,
+  );
+  addTrack(inner.state, inner.resolved, track);
+  inner.added += 1;
+}
+
+/**
+ * For the file ingest: a function that adds journeys its row reader built (see `SHAPED` in
+ * journey/track), skipping the checks of keys and value types those journeys pass by
+ * construction. Anything else about them is checked as `add` checks it: the same report and the
+ * same errors (an unknown stage, a text zod would trim) as `add`.
+ */
+export function shapedAdder(accumulator: FunnelAccumulator): (journey: JourneyInput) => void {
+  const inner = internals.get(accumulator);
+  if (!inner) throw mismatch('add', 'Expected an accumulator made by createFunnelAccumulator');
+  return (journey) => addJourney(accumulator.pipeline, inner, journey, inner.where, SHAPED);
 }
 
 function sameSetup(a: FunnelAccumulator, b: FunnelAccumulator): boolean {

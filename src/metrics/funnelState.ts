@@ -159,7 +159,9 @@ export function passTimes(track: JourneyTrack, strict: boolean): Float64Array {
   if (passBuffer.length !== track.firstEntry.length)
     passBuffer = new Float64Array(track.firstEntry.length);
   const times = passBuffer;
-  times.set(track.firstEntry);
+  // A loop, not `set`: a pipeline has a few stages, and the call cost more than the copies.
+  const first = track.firstEntry;
+  for (let stage = 0; stage < first.length; stage += 1) times[stage] = first[stage] as number;
   if (!strict) fillImplied(times, 0, track.furthest);
   return times;
 }

@@ -40,9 +40,14 @@ export function splitHeader(line: string, delimiter: string): string[] {
   return names;
 }
 
+/** The longest text whose records are checked as a whole (see `clean` in {@link csvReader}). */
+const WHOLE = 1 << 18;
+
 function countBreaks(cells: string[]): number {
   let breaks = 0;
   for (const cell of cells) {
+    // Most cells are short and many empty: no call for those.
+    if (cell.length === 0) continue;
     let at = cell.indexOf('\n');
     while (at !== -1) {
       breaks += 1;
@@ -67,6 +72,8 @@ export function csvReader(
   sink: CsvSink,
   /** For a reader that starts after the header (a worker's share of a file): the header's names and line ending. */
   headed?: { readonly names: readonly string[]; readonly crlf: boolean },
+  /** False: count line breaks cell by cell throughout (the reference the whole-text check is tested against). */
+  wholeTexts = true,
 ): ChunkReader {
   let parser: ReturnType<typeof initParser> | null = null;
   let pending = '';
@@ -75,22 +82,30 @@ export function csvReader(
   let lastQuotes = false;
   let width = 0;
   let rowDelimiter = '\n';
+  // Line breaks inside cells, counted cell by cell (`countBreaks`), cost more than the rest of a
+  // row's checks. A text without quotes is checked whole instead: uDSV ends a record at a line
+  // break only, so when it makes as many records of the text as the text has line breaks, no
+  // cell holds one. That needs uDSV to hold no unfinished text of its own (`clean`): true until
+  // a text with quotes, a large one, or one whose records and line breaks differ, is read; then
+  // cells are counted one by one for the rest of the input, as before.
+  let clean = wholeTexts;
+  let collected: string[][] | null = null;
   const onRow = (cells: string[]) => {
+    if (collected !== null) collected.push(cells);
+    else deliver(cells, countBreaks(cells));
+  };
+  const deliver = (cells: string[], breaks: number) => {
     const quoted = quotes || lastQuotes;
-    const breaks = countBreaks(cells);
+    const last = cells[width - 1] as string;
     let ragged: string | null = null;
     if (!quoted) {
       if (breaks > 0) ragged = `Expected ${width} fields, found fewer`;
-      else if ((cells[width - 1] as string).includes(delimiter))
+      else if (last.length > 0 && last.includes(delimiter))
         ragged = `Expected ${width} fields, found more`;
-    } else {
-      const last = cells[width - 1] as string;
-      if (last.endsWith('\r') && rowDelimiter === '\n') cells[width - 1] = last.slice(0, -1);
     }
-    if (rowDelimiter === '\n' && !quoted) {
-      const last = cells[width - 1] as string;
-      if (last.endsWith('\r')) cells[width - 1] = last.slice(0, -1);
-    }
+    // A CR left by a CRLF line in a file whose header ends in LF (compared by code: no call per row).
+    if (rowDelimiter === '\n' && last.charCodeAt(last.length - 1) === 13)
+      cells[width - 1] = last.slice(0, -1);
     sink.row(cells, line, ragged);
     line += 1 + breaks;
   };
@@ -123,6 +138,25 @@ export function csvReader(
   // quote in uDSV 0.7.3, and a line end is also where a record usually ends.
   let carry = '';
   let fed = false;
+  /** Parses whole lines holding `breaks` line breaks. */
+  const parse = (text: string, breaks: number) => {
+    fed = true;
+    // A large text (a stream's big chunk) is read row by row: its records are not all held at once.
+    if (!clean || quotes || lastQuotes || text.length > WHOLE) {
+      clean = false;
+      parser?.chunk<string[]>(text, parser.stringArrs, onRow as never);
+      return;
+    }
+    const rows: string[][] = [];
+    collected = rows;
+    try {
+      parser?.chunk<string[]>(text, parser.stringArrs, onRow as never);
+    } finally {
+      collected = null;
+    }
+    clean = rows.length === breaks;
+    for (const cells of rows) deliver(cells, clean ? 0 : countBreaks(cells));
+  };
   const give = (text: string) => {
     lastQuotes = quotes;
     quotes = text.includes('"');
@@ -130,15 +164,13 @@ export function csvReader(
     // columns reads as `1,2,1,2`) instead of reading on: in text without quotes, such a last line
     // is reported here as a record with fewer fields.
     const start = quotes ? -1 : shortLastLine(text, delimiter, width);
+    const breaks = clean && !quotes && !lastQuotes ? countOf(text, '\n') : 0;
     if (start === -1) {
-      fed = true;
-      parser?.chunk<string[]>(text, parser.stringArrs, onRow as never);
+      parse(text, breaks);
       return;
     }
-    if (start > 0) {
-      fed = true;
-      parser?.chunk<string[]>(text.slice(0, start), parser.stringArrs, onRow as never);
-    }
+    // The short last line's own break (the text may end without one).
+    if (start > 0) parse(text.slice(0, start), breaks - (text.endsWith('\n') ? 1 : 0));
     const last = text.slice(start).replace(/\r?\n$/, '');
     sink.row(last.split(delimiter), line, `Expected ${width} fields, found fewer`);
     line += 1;
@@ -169,6 +201,13 @@ export function csvReader(
     if (fed) parser.end();
   };
   return { push, end };
+}
+
+/** How many times a character occurs in a text. */
+function countOf(text: string, char: string): number {
+  let found = 0;
+  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) found += 1;
+  return found;
 }
 
 /** Where the last line of whole-line text starts, if it is a non-blank line of fewer than `width` fields; else -1. */

@@ -1,7 +1,7 @@
 import { PipelineError } from '../errors/PipelineError.js';
 import { amountOf } from '../money/amount.js';
 import { readMoney } from '../money/money.js';
-import { outcomeKinds } from '../pipeline/types.js';
+import { type OutcomeKind, outcomeKinds } from '../pipeline/types.js';
 import { type IngestIssue, type IssueLog, makeIssue, report } from './ingestIssues.js';
 import {
   defaultEventColumns,
@@ -61,8 +61,9 @@ const isEventType = (type: string): boolean =>
   type === 'activity' ||
   type === 'forecast' ||
   type === 'behaviour';
-const isOutcome = (outcome: string): boolean =>
-  (outcomeKinds as readonly string[]).includes(outcome);
+/** The library's own string for an outcome cell (a lookup by it then hashes nothing new), or undefined for none. */
+const outcomeOf = (outcome: string): OutcomeKind | undefined =>
+  outcomeKinds.find((kind) => kind === outcome);
 
 /**
  * A mapping's labels as a Map. Indexing an object with a fresh cell string makes V8 intern the
@@ -224,6 +225,8 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     amount: string | undefined;
     attributes: Record<string, string> | undefined;
   }
+  // One object for every row: a row's fields are copied into its draft before the next row.
+  const rowFields: Fields = { origin: undefined, amount: undefined, attributes: undefined };
   const journeyFields = (originColumn: number, amountColumn: number): Fields => {
     const origin = value(originColumn);
     let attributes: Record<string, string> | undefined;
@@ -233,11 +236,10 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       attributes ??= {};
       attributes[attributeNames[position] as string] = text;
     }
-    return {
-      origin: origin === undefined ? undefined : relabel(originLabels, origin),
-      amount: amount(amountColumn),
-      attributes,
-    };
+    rowFields.origin = origin === undefined ? undefined : relabel(originLabels, origin);
+    rowFields.amount = amount(amountColumn);
+    rowFields.attributes = attributes;
+    return rowFields;
   };
   /** Events mappings: journey fields repeated on several rows must agree. */
   const agree = (
@@ -355,24 +357,27 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       let fields: Fields;
       if (type === 'stage') {
         const stage = required(c.stage, 'a stage');
-        event = { type, stage: relabel(stageLabels, stage), at };
+        event = { type: 'stage', stage: relabel(stageLabels, stage), at };
         fields = journeyFields(c.origin, c.amount);
       } else if (type === 'outcome') {
         const label = required(c.outcome, 'an outcome');
-        const outcome = relabel(outcomeLabels, label);
-        if (!isOutcome(outcome))
+        const outcome = outcomeOf(relabel(outcomeLabels, label));
+        if (outcome === undefined)
           throw new RowIssue(
             c.outcome,
             'invalid_value',
             `Expected one of won, lost, disqualified, recycled, received "${label}"`,
           );
         const reason = value(c.reason);
-        event = reason === undefined ? { type, outcome, at } : { type, outcome, at, reason };
+        event =
+          reason === undefined
+            ? { type: 'outcome', outcome, at }
+            : { type: 'outcome', outcome, at, reason };
         fields = journeyFields(c.origin, c.amount);
       } else if (type === 'activity') {
         const kind = value(c.kind);
         const by = value(c.by);
-        event = { type, at };
+        event = { type: 'activity', at };
         if (kind !== undefined) event['kind'] = kind;
         if (by !== undefined) event['by'] = by;
         fields = journeyFields(c.origin, c.amount);
@@ -381,14 +386,17 @@ export function createRowReader(options: RowReaderOptions): RowReader {
         const forecastAmount = amount(c.amount);
         event =
           forecastAmount === undefined
-            ? { type, at, closeDate }
-            : { type, at, closeDate, amount: forecastAmount };
+            ? { type: 'forecast', at, closeDate }
+            : { type: 'forecast', at, closeDate, amount: forecastAmount };
         // On a forecast row the amount is the forecast's, not the journey's.
         fields = journeyFields(c.origin, -1);
       } else {
         const name = required(c.name, 'a behaviour name');
         const detail = value(c.value);
-        event = detail === undefined ? { type, at, name } : { type, at, name, value: detail };
+        event =
+          detail === undefined
+            ? { type: 'behaviour', at, name }
+            : { type: 'behaviour', at, name, value: detail };
         fields = journeyFields(c.origin, c.amount);
       }
       const draft = draftFor(id, line, false);

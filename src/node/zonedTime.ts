@@ -9,6 +9,8 @@ import { zonedInstant } from '../time/zonedInstant.js';
 
 const naive = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?$/;
 
+const isSign = (code: number): boolean => code === 43 || code === 45;
+
 /** Whether an IANA time zone name is known to this runtime. */
 export function isTimeZone(zone: string): boolean {
   try {
@@ -28,8 +30,11 @@ export function isTimeZone(zone: string): boolean {
 export function readTime(text: string, zone: string | undefined): number | string {
   // With an offset (`…Z`, `…+01:00`) the zone does not matter: the library's fast reader.
   const last = text.charCodeAt(text.length - 1);
-  const sign = text.charCodeAt(text.length - 6);
-  if (last === 90 || last === 122 || ((sign === 43 || sign === 45) && text.length > 16)) {
+  if (
+    last === 90 ||
+    last === 122 ||
+    (text.length > 16 && isSign(text.charCodeAt(text.length - 6)))
+  ) {
     const time = timeOf(text);
     if (!Number.isNaN(time)) return time;
   }

@@ -55,10 +55,21 @@ const digitAt = (text: string, index: number): number => (text.charCodeAt(index)
 
 /**
  * `YYYY-MM-DDTHH:MM:SS.sssZ` (what `toISOString` writes) or, with `millis` false,
- * `YYYY-MM-DDTHH:MM:SSZ` (what most exports and databases write): unrolled, no loops. Without
- * milliseconds the fraction digits read as zero: character 20 is not read at all.
+ * `YYYY-MM-DDTHH:MM:SSZ` (what most exports and databases write), of a text of that length
+ * ending in `Z`: unrolled, no loops, each character read once (a read is the cost here, more so
+ * from a slice of a file's text). Without milliseconds the fraction digits read as zero:
+ * character 20 is not read at all.
  */
 function canonicalIso(text: string, millis: boolean): number {
+  if (
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58 ||
+    (millis && text.charCodeAt(19) !== 46)
+  )
+    return Number.NaN;
   const y0 = digitAt(text, 0);
   const y1 = digitAt(text, 1);
   const y2 = digitAt(text, 2);
@@ -99,29 +110,9 @@ function canonicalIso(text: string, millis: boolean): number {
 
 function fastIso(text: string): number {
   const length = text.length;
-  if (
-    length === 24 &&
-    text.charCodeAt(23) === 90 &&
-    text.charCodeAt(10) === 84 &&
-    text.charCodeAt(4) === 45 &&
-    text.charCodeAt(7) === 45 &&
-    text.charCodeAt(13) === 58 &&
-    text.charCodeAt(16) === 58 &&
-    text.charCodeAt(19) === 46
-  ) {
-    return canonicalIso(text, true);
-  }
-  if (
-    length === 20 &&
-    text.charCodeAt(19) === 90 &&
-    text.charCodeAt(10) === 84 &&
-    text.charCodeAt(4) === 45 &&
-    text.charCodeAt(7) === 45 &&
-    text.charCodeAt(13) === 58 &&
-    text.charCodeAt(16) === 58
-  ) {
-    return canonicalIso(text, false);
-  }
+  // The general reading below accepts no other text of these lengths ending in Z.
+  if ((length === 20 || length === 24) && text.charCodeAt(length - 1) === 90)
+    return canonicalIso(text, length === 24);
   if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
