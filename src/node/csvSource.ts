@@ -40,9 +40,6 @@ export function splitHeader(line: string, delimiter: string): string[] {
   return names;
 }
 
-/** The longest text whose records are checked as a whole (see `clean` in {@link csvReader}). */
-const WHOLE = 1 << 18;
-
 function countBreaks(cells: string[]): number {
   let breaks = 0;
   for (const cell of cells) {
@@ -72,7 +69,7 @@ export function csvReader(
   sink: CsvSink,
   /** For a reader that starts after the header (a worker's share of a file): the header's names and line ending. */
   headed?: { readonly names: readonly string[]; readonly crlf: boolean },
-  /** False: count line breaks cell by cell throughout (the reference the whole-text check is tested against). */
+  /** False: count line breaks cell by cell throughout (the reference the line-by-line check is tested against). */
   wholeTexts = true,
 ): ChunkReader {
   let parser: ReturnType<typeof initParser> | null = null;
@@ -83,16 +80,19 @@ export function csvReader(
   let width = 0;
   let rowDelimiter = '\n';
   // Line breaks inside cells, counted cell by cell (`countBreaks`), cost more than the rest of a
-  // row's checks. A text without quotes is checked whole instead: uDSV ends a record at a line
-  // break only, so when it makes as many records of the text as the text has line breaks, no
-  // cell holds one. That needs uDSV to hold no unfinished text of its own (`clean`): true until
-  // a text with quotes, a large one, or one whose records and line breaks differ, is read; then
-  // cells are counted one by one for the rest of the input, as before.
-  let clean = wholeTexts;
-  let collected: string[][] | null = null;
-  const onRow = (cells: string[]) => {
-    if (collected !== null) collected.push(cells);
-    else deliver(cells, countBreaks(cells));
+  // row's checks: a text without quotes is checked line by line instead (`giveLines`), so that
+  // each record uDSV makes of it is one line.
+  // Text given to uDSV line by line (below): each record is one line, no cell holds a line break.
+  let oneLine = false;
+  // Rows uDSV may still make at the end: more than the line breaks it was given, plus one, is
+  // uDSV 0.7.3 restarting a short last record from its start forever (it reads the text again).
+  let given = 1;
+  let ending = false;
+  let ended = 0;
+  const onRow = (cells: string[]): boolean => {
+    if (ending && ++ended > given) return false;
+    deliver(cells, oneLine && wholeTexts ? 0 : countBreaks(cells));
+    return true;
   };
   const deliver = (cells: string[], breaks: number) => {
     const quoted = quotes || lastQuotes;
@@ -138,42 +138,68 @@ export function csvReader(
   // quote in uDSV 0.7.3, and a line end is also where a record usually ends.
   let carry = '';
   let fed = false;
-  /** Parses whole lines holding `breaks` line breaks. */
-  const parse = (text: string, breaks: number) => {
+  /** Parses whole lines; `single`: each is a record of one line. */
+  const parse = (text: string, single: boolean) => {
+    if (text.length === 0) return;
     fed = true;
-    // A large text (a stream's big chunk) is read row by row: its records are not all held at once.
-    if (!clean || quotes || lastQuotes || text.length > WHOLE) {
-      clean = false;
-      parser?.chunk<string[]>(text, parser.stringArrs, onRow as never);
-      return;
+    oneLine = single;
+    if (!single) given += countOf(text, '\n');
+    parser?.chunk<string[]>(text, parser.stringArrs, onRow as never);
+  };
+  const reportShort = (text: string, start: number, end: number) => {
+    const cells = text.slice(start, end).split(delimiter);
+    const last = cells.length - 1;
+    if ((cells[last] as string).charCodeAt((cells[last] as string).length - 1) === 13)
+      cells[last] = (cells[last] as string).slice(0, -1);
+    sink.row(cells, line, `Expected ${width} fields, found fewer`);
+    line += 1;
+  };
+  /**
+   * Text without quotes, after text without quotes (uDSV holds nothing unfinished): each record
+   * is a line. uDSV 0.7.3 mishandles a line of fewer fields than the header (it reads on into
+   * the next line, fills it with earlier fields, or at the end of the input loops forever) and
+   * skips a blank line without a word: both are dealt with here, line by line (delimiters
+   * counted, nothing allocated for a good line), and the runs of other lines go to uDSV.
+   */
+  const giveLines = (text: string) => {
+    const crlf = rowDelimiter === '\r\n';
+    const enough = width - 1;
+    let run = 0;
+    let start = 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      // A line without its CR in a CRLF text is not a record end for uDSV: the rest is uDSV's.
+      if (crlf && end < text.length && text.charCodeAt(end - 1) !== 13) {
+        parse(text.slice(run, start), true);
+        parse(text.slice(start), false);
+        return;
+      }
+      const stop = text.charCodeAt(end - 1) === 13 && end > start ? end - 1 : end;
+      let fields = 0;
+      for (
+        let at = text.indexOf(delimiter, start);
+        at !== -1 && at < stop && fields < enough;
+        at = text.indexOf(delimiter, at + 1)
+      )
+        fields += 1;
+      if (fields < enough) {
+        parse(text.slice(run, start), true);
+        // A blank line is skipped, but counted.
+        if (stop === start) line += 1;
+        else reportShort(text, start, stop);
+        run = end + 1;
+      }
+      start = end + 1;
     }
-    const rows: string[][] = [];
-    collected = rows;
-    try {
-      parser?.chunk<string[]>(text, parser.stringArrs, onRow as never);
-    } finally {
-      collected = null;
-    }
-    clean = rows.length === breaks;
-    for (const cells of rows) deliver(cells, clean ? 0 : countBreaks(cells));
+    if (run === 0) parse(text, true);
+    else if (run < text.length) parse(text.slice(run), true);
   };
   const give = (text: string) => {
     lastQuotes = quotes;
     quotes = text.includes('"');
-    // uDSV 0.7.3 fills a short record at the end of a chunk with earlier fields (`1,2` under four
-    // columns reads as `1,2,1,2`) instead of reading on: in text without quotes, such a last line
-    // is reported here as a record with fewer fields.
-    const start = quotes ? -1 : shortLastLine(text, delimiter, width);
-    const breaks = clean && !quotes && !lastQuotes ? countOf(text, '\n') : 0;
-    if (start === -1) {
-      parse(text, breaks);
-      return;
-    }
-    // The short last line's own break (the text may end without one).
-    if (start > 0) parse(text.slice(0, start), breaks - (text.endsWith('\n') ? 1 : 0));
-    const last = text.slice(start).replace(/\r?\n$/, '');
-    sink.row(last.split(delimiter), line, `Expected ${width} fields, found fewer`);
-    line += 1;
+    if (quotes || lastQuotes) parse(text, false);
+    else giveLines(text);
   };
   const feed = (chunk: string) => {
     const text = carry + chunk;
@@ -198,6 +224,7 @@ export function csvReader(
     if (carry !== '') give(carry);
     carry = '';
     lastQuotes = quotes;
+    ending = true;
     if (fed) parser.end();
   };
   return { push, end };
@@ -208,23 +235,6 @@ function countOf(text: string, char: string): number {
   let found = 0;
   for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) found += 1;
   return found;
-}
-
-/** Where the last line of whole-line text starts, if it is a non-blank line of fewer than `width` fields; else -1. */
-function shortLastLine(text: string, delimiter: string, width: number): number {
-  let end = text.length;
-  if (text.charCodeAt(end - 1) === 10) end -= 1;
-  if (text.charCodeAt(end - 1) === 13) end -= 1;
-  const start = text.lastIndexOf('\n', end - 1) + 1;
-  if (start >= end) return -1;
-  let fields = 1;
-  for (
-    let at = text.indexOf(delimiter, start);
-    at !== -1 && at < end;
-    at = text.indexOf(delimiter, at + 1)
-  )
-    fields += 1;
-  return fields < width ? start : -1;
 }
 
 function schemaOf(names: string[], delimiter: string, row: string): Schema {

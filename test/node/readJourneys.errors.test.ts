@@ -105,6 +105,18 @@ describe('readJourneys: unreadable rows are counted and reported, never dropped 
     expect(long.stats.issues[0]?.message).toBe('in.csv:2: Expected 5 fields, found more');
   });
 
+  it('short and blank lines: each short line reported at its own line, blank lines counted', async () => {
+    const { ids, stats } = await read(
+      `${header}a,stage,2026-01-01,lead,\nb\n\nc,stage\nd,stage,2026-01-01,lead,\n\ne,stage,never,lead,\n`,
+    );
+    expect(ids).toEqual(['a', 'd']);
+    expect(stats.issues.map((issue) => [issue.code, issue.line])).toEqual([
+      ['ragged_row', 3],
+      ['ragged_row', 5],
+      ['invalid_date', 8],
+    ]);
+  });
+
   it('sorted: an id out of order is reported and skipped, never merged; the order is text order', async () => {
     const { ids, stats } = await read(
       `${header}b,stage,2026-01-01,lead,\na,stage,2026-01-02,lead,\nb,stage,2026-01-03,mql,\nc,stage,2026-01-01,lead,\n`,

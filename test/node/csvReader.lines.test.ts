@@ -1,0 +1,114 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { csvReader } from '../../src/node/csvSource.js';
+
+/** Everything a CSV reader hands its sink, the text given in pieces cut at `cuts`. */
+function sinkCalls(text: string, cuts: readonly number[] = []): unknown[] {
+  const calls: unknown[] = [];
+  const reader = csvReader(',', {
+    header: (names) => calls.push(['header', ...names]),
+    row: (cells, at, ragged) => calls.push([at, ragged, ...cells]),
+  });
+  let from = 0;
+  for (const cut of [...cuts].sort((a, b) => a - b)) {
+    reader.push(text.slice(from, Math.max(from, cut)));
+    from = Math.max(from, cut);
+  }
+  reader.push(text.slice(from));
+  reader.end();
+  return calls;
+}
+
+const fewer = 'Expected 4 fields, found fewer';
+const header = ['header', 'h1', 'h2', 'h3', 'h4'];
+
+describe('csvReader: short, long and blank lines in text without quotes', () => {
+  for (const [name, end] of [
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+  ] as const) {
+    it(`short lines to the end of the input never hang (${name})`, { timeout: 2000 }, () => {
+      const lines = ['h1,h2,h3,h4', 'a', 'a', 'a,a,a', 'a'];
+      const expected = [
+        header,
+        [2, fewer, 'a'],
+        [3, fewer, 'a'],
+        [4, fewer, 'a', 'a', 'a'],
+        [5, fewer, 'a'],
+      ];
+      expect(sinkCalls(lines.join(end))).toEqual(expected);
+      expect(sinkCalls(lines.join(end) + end)).toEqual(expected);
+    });
+
+    it(`a short line is reported at its own line, never filled with earlier fields (${name})`, () => {
+      const text = ['h1,h2,h3,h4', '1,2,3,4', 'a', 'b,c', ''].join(end);
+      const expected = [
+        header,
+        [2, null, '1', '2', '3', '4'],
+        [3, fewer, 'a'],
+        [4, fewer, 'b', 'c'],
+      ];
+      expect(sinkCalls(text)).toEqual(expected);
+      expect(sinkCalls(text.slice(0, -end.length))).toEqual(expected);
+    });
+
+    it(`a blank line is skipped and counted (${name})`, () => {
+      const text = ['h1,h2,h3,h4', '1,2,3,4', '', 'b,c', '', '1,2,3,4,5', '5,6,7,8', '', ''].join(
+        end,
+      );
+      expect(sinkCalls(text)).toEqual([
+        header,
+        [2, null, '1', '2', '3', '4'],
+        [4, fewer, 'b', 'c'],
+        [6, 'Expected 4 fields, found more', '1', '2', '3', '4,5'],
+        [7, null, '5', '6', '7', '8'],
+      ]);
+    });
+  }
+});
+
+/** A line of a CSV without quotes: good (four cells), short, long or blank. */
+const line = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.array(fc.constantFrom('a', 'b', '1', ' x ', ''), { minLength: 4, maxLength: 4 }),
+  },
+  { weight: 1, arbitrary: fc.array(fc.constantFrom('a', '1'), { minLength: 1, maxLength: 3 }) },
+  { weight: 1, arbitrary: fc.array(fc.constantFrom('a', '1'), { minLength: 5, maxLength: 6 }) },
+  { weight: 1, arbitrary: fc.constant([] as string[]) },
+);
+
+describe('csvReader reads every line of a text without quotes at its true line number', () => {
+  test.prop(
+    [
+      fc.array(line, { maxLength: 60 }),
+      fc.boolean(),
+      fc.boolean(),
+      fc.array(fc.nat({ max: 2000 }), { maxLength: 8 }),
+    ],
+    { timeout: 2000 },
+  )(
+    'good rows read exactly, each bad line reported alone, never a hang',
+    (lines, cr, last, cuts) => {
+      const end = cr ? '\r\n' : '\n';
+      const text =
+        ['h1,h2,h3,h4', ...lines.map((cells) => cells.join(','))].join(end) + (last ? end : '');
+      const expected: unknown[] = [header];
+      lines.forEach((cells, index) => {
+        const at = index + 2;
+        // A line of one empty cell is blank: skipped (but counted).
+        if (cells.length === 0 || (cells.length === 1 && cells[0] === '')) return;
+        if (cells.length < 4) expected.push([at, fewer, ...cells]);
+        else if (cells.length > 4)
+          expected.push([
+            at,
+            'Expected 4 fields, found more',
+            ...cells.slice(0, 3),
+            cells.slice(3).join(','),
+          ]);
+        else expected.push([at, null, ...cells]);
+      });
+      expect(sinkCalls(text, cuts)).toEqual(expected);
+    },
+  );
+});
