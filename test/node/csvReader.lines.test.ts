@@ -1,23 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { csvReader } from '../../src/node/csvSource.js';
-
-/** Everything a CSV reader hands its sink, the text given in pieces cut at `cuts`. */
-function sinkCalls(text: string, cuts: readonly number[] = []): unknown[] {
-  const calls: unknown[] = [];
-  const reader = csvReader(',', {
-    header: (names) => calls.push(['header', ...names]),
-    row: (cells, at, ragged) => calls.push([at, ragged, ...cells]),
-  });
-  let from = 0;
-  for (const cut of [...cuts].sort((a, b) => a - b)) {
-    reader.push(text.slice(from, Math.max(from, cut)));
-    from = Math.max(from, cut);
-  }
-  reader.push(text.slice(from));
-  reader.end();
-  return calls;
-}
+import { sinkCalls } from './csvCalls.js';
 
 const fewer = 'Expected 4 fields, found fewer';
 const header = ['header', 'h1', 'h2', 'h3', 'h4'];

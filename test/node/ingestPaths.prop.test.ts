@@ -5,7 +5,6 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { funnelReport, isPipelineError, type Journey, presets } from '../../src/index.js';
 import { createFunnelAccumulator, shapedAdder } from '../../src/metrics/accumulator.js';
-import { csvReader } from '../../src/node/csvSource.js';
 import { inputOfDraft } from '../../src/node/drafts.js';
 import { runShareHere } from '../../src/node/funnelShare.js';
 import { defineMapping, mappings, readJourneys } from '../../src/node/index.js';
@@ -13,6 +12,7 @@ import type { IssueLog } from '../../src/node/ingestIssues.js';
 import { createRowReader, type Draft } from '../../src/node/rowReader.js';
 import { textChunks } from '../../src/node/textChunks.js';
 import { json } from '../helpers.js';
+import { sinkCalls } from './csvCalls.js';
 
 // The file ingest's fast paths against the paths they stand in for, on random rows with bad
 // cells: the same reports, the same issues, the same errors.
@@ -131,28 +131,6 @@ const csvText = fc.tuple(fc.array(line, { maxLength: 60 }), fc.boolean()).map(([
   const end = cr ? '\r\n' : '\n';
   return ['h1,h2,h3,h4', ...lines.map((cells) => cells.join(',')), 'z,z,z,z', ''].join(end);
 });
-
-/** Everything a CSV reader hands its sink. */
-function sinkCalls(text: string, cuts: readonly number[], wholeTexts: boolean): unknown[] {
-  const calls: unknown[] = [];
-  const reader = csvReader(
-    ',',
-    {
-      header: (names) => calls.push(['header', ...names]),
-      row: (cells, at, ragged) => calls.push([at, ragged, ...cells]),
-    },
-    undefined,
-    wholeTexts,
-  );
-  let from = 0;
-  for (const cut of [...cuts].sort((a, b) => a - b)) {
-    reader.push(text.slice(from, Math.max(from, cut)));
-    from = Math.max(from, cut);
-  }
-  reader.push(text.slice(from));
-  reader.end();
-  return calls;
-}
 
 describe('csvReader checks a text without quotes whole, as it checks cells one by one', () => {
   test.prop([csvText, fc.array(fc.nat({ max: 2000 }), { maxLength: 8 })])(
