@@ -5,7 +5,9 @@ import { initParser, type Schema } from 'udsv';
 // nor notice a record with too few or too many fields (it reads on into the next line), so this
 // file adds both: lines are counted from the records (plus the line breaks inside quoted
 // fields), and in text without quotes a field holding a line break or, in the last column, the
-// delimiter is a record of the wrong length.
+// delimiter is a record of the wrong length. Text with quotes is scanned record by record first
+// (`scanRecord`: fields counted, no cell built): uDSV is given only runs of records of the
+// header's length, and the others are reported here.
 
 /** What the CSV reader calls: once with the header, then once per record. */
 export interface CsvSink {
@@ -38,6 +40,100 @@ export function splitHeader(line: string, delimiter: string): string[] {
   }
   names.push(field.trim());
   return names;
+}
+
+/**
+ * The cells of one record (quotes honoured, doubled quotes undone, nothing trimmed); the
+ * `max`-th cell is the raw rest of the record (as uDSV leaves the fields past the last column).
+ */
+export function splitRecord(record: string, delimiter: string, max: number): string[] {
+  const cells: string[] = [];
+  let at = 0;
+  while (cells.length < max - 1) {
+    let cell = '';
+    if (record.charCodeAt(at) === QUOTE) {
+      let from = at + 1;
+      at = record.length;
+      for (let close = record.indexOf('"', from); close !== -1; close = record.indexOf('"', from)) {
+        cell += record.slice(from, close);
+        if (record.charCodeAt(close + 1) !== QUOTE) {
+          at = close + 1;
+          from = -1;
+          break;
+        }
+        cell += '"';
+        from = close + 2;
+      }
+      // An unclosed quote: the cell runs to the end of the record.
+      if (from !== -1) cell += record.slice(from);
+    }
+    const next = record.indexOf(delimiter, at);
+    cells.push(cell + record.slice(at, next === -1 ? record.length : next));
+    if (next === -1) return cells;
+    at = next + 1;
+  }
+  cells.push(record.slice(at));
+  return cells;
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/** One record as `scanRecord` finds it. */
+interface RecordScan {
+  /** Its fields (a blank record has one). */
+  fields: number;
+  /** Line breaks inside its quoted fields. */
+  breaks: number;
+  /** Where its text ends: its line break, or the end of the text. */
+  end: number;
+  /** The text ended inside a quoted field. */
+  open: boolean;
+}
+
+/**
+ * Scans the record of CSV text that starts at `start`: counts its fields and the line breaks
+ * inside its quoted fields, and finds its end. A quote opens a quoted field only at the start of
+ * a field (elsewhere it is text, as a delimiter or line break inside a quoted field is).
+ */
+function scanRecord(text: string, start: number, delimiter: number, scan: RecordScan): void {
+  let fields = 1;
+  let breaks = 0;
+  let fieldStart = true;
+  scan.open = false;
+  for (let at = start; at < text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code === QUOTE && fieldStart) {
+      let close = text.indexOf('"', at + 1);
+      while (close !== -1 && text.charCodeAt(close + 1) === QUOTE)
+        close = text.indexOf('"', close + 2);
+      const stop = close === -1 ? text.length : close;
+      for (
+        let lf = text.indexOf('\n', at + 1);
+        lf !== -1 && lf < stop;
+        lf = text.indexOf('\n', lf + 1)
+      )
+        breaks += 1;
+      if (close === -1) {
+        scan.open = true;
+        break;
+      }
+      at = close;
+      fieldStart = false;
+    } else if (code === delimiter) {
+      fields += 1;
+      fieldStart = true;
+    } else if (code === LF) {
+      scan.fields = fields;
+      scan.breaks = breaks;
+      scan.end = at;
+      return;
+    } else fieldStart = false;
+  }
+  scan.fields = fields;
+  scan.breaks = breaks;
+  scan.end = text.length;
 }
 
 function countBreaks(cells: string[]): number {
@@ -89,16 +185,27 @@ export function csvReader(
   let given = 1;
   let ending = false;
   let ended = 0;
+  // Text with quotes scanned before uDSV reads it (`giveRecords`): every record uDSV makes of it
+  // is of the header's length, and its line breaks were counted (in order, read from `breaksAt`).
+  let scanned = false;
+  const breaksOf: number[] = [];
+  let breaksAt = 0;
   const onRow = (cells: string[]): boolean => {
     if (ending && ++ended > given) return false;
-    deliver(cells, oneLine && wholeTexts ? 0 : countBreaks(cells));
+    if (scanned) {
+      const breaks = breaksOf[breaksAt++] as number;
+      if (breaksAt === breaksOf.length) {
+        breaksOf.length = 0;
+        breaksAt = 0;
+      }
+      deliver(cells, wholeTexts ? breaks : countBreaks(cells), true);
+    } else deliver(cells, oneLine && wholeTexts ? 0 : countBreaks(cells), quotes || lastQuotes);
     return true;
   };
-  const deliver = (cells: string[], breaks: number) => {
-    const quoted = quotes || lastQuotes;
+  const deliver = (cells: string[], breaks: number, unchecked: boolean) => {
     const last = cells[width - 1] as string;
     let ragged: string | null = null;
-    if (!quoted) {
+    if (!unchecked) {
       if (breaks > 0) ragged = `Expected ${width} fields, found fewer`;
       else if (last.length > 0 && last.includes(delimiter))
         ragged = `Expected ${width} fields, found more`;
@@ -139,10 +246,11 @@ export function csvReader(
   let carry = '';
   let fed = false;
   /** Parses whole lines; `single`: each is a record of one line. */
-  const parse = (text: string, single: boolean) => {
+  const parse = (text: string, single: boolean, checked = false) => {
     if (text.length === 0) return;
     fed = true;
     oneLine = single;
+    scanned = checked;
     if (!single) given += countOf(text, '\n');
     parser?.chunk<string[]>(text, parser.stringArrs, onRow as never);
   };
@@ -171,6 +279,7 @@ export function csvReader(
       if (end === -1) end = text.length;
       // A line without its CR in a CRLF text is not a record end for uDSV: the rest is uDSV's.
       if (crlf && end < text.length && text.charCodeAt(end - 1) !== 13) {
+        unfinished = true;
         parse(text.slice(run, start), true);
         parse(text.slice(start), false);
         return;
@@ -195,11 +304,71 @@ export function csvReader(
     if (run === 0) parse(text, true);
     else if (run < text.length) parse(text.slice(run), true);
   };
-  const give = (text: string) => {
+  // uDSV may hold an unfinished record (a line without its CR in a CRLF text, given as is):
+  // then text with quotes is given to uDSV as is too.
+  let unfinished = false;
+  // The start of a record whose quoted field goes on in the next piece.
+  let open = '';
+  const scan: RecordScan = { fields: 0, breaks: 0, end: 0, open: false };
+  /** Reports a record uDSV is not given (too few or too many fields, an unclosed quote, a line without its CR in a CRLF text). */
+  const reportRecord = (text: string, start: number) => {
+    const stop = text.charCodeAt(scan.end - 1) === CR && scan.end > start ? scan.end - 1 : scan.end;
+    const cells = splitRecord(
+      text.slice(start, stop),
+      delimiter,
+      scan.fields > width ? width : Number.POSITIVE_INFINITY,
+    );
+    let ragged: string | null = null;
+    if (scan.open) ragged = 'Unclosed quote: the record runs to the end of the input';
+    else if (scan.fields < width) ragged = `Expected ${width} fields, found fewer`;
+    else if (scan.fields > width) ragged = `Expected ${width} fields, found more`;
+    sink.row(cells, line, ragged);
+  };
+  /**
+   * Text with quotes (or after a record left open by one): uDSV 0.7.3 reads a record of too few
+   * fields on into the next line or fills it with earlier fields, mangles one of too many, and
+   * skips a blank line without a word. Each record is scanned here (quotes honoured, fields
+   * counted, no cell built); runs of records of the header's length go to uDSV, the others are
+   * reported here. `last`: the text ends the input (else a record still inside a quoted field at
+   * its end is kept for the next piece).
+   */
+  const giveRecords = (text: string, last: boolean) => {
+    const crlf = rowDelimiter === '\r\n';
+    const code = delimiter.charCodeAt(0);
+    let run = 0;
+    let start = 0;
+    while (start < text.length) {
+      scanRecord(text, start, code, scan);
+      if (scan.open && !last) {
+        parse(text.slice(run, start), false, true);
+        open = text.slice(start);
+        return;
+      }
+      const cr = text.charCodeAt(scan.end - 1) === CR && scan.end > start;
+      const blank = scan.fields === 1 && scan.end - (cr ? 1 : 0) === start && !scan.open;
+      // In a CRLF text uDSV ends no record at a line without its CR.
+      const good = scan.fields === width && !scan.open && (!crlf || cr || scan.end === text.length);
+      if (good && !blank) breaksOf.push(scan.breaks);
+      else {
+        parse(text.slice(run, start), false, true);
+        if (!blank) reportRecord(text, start);
+        line += 1 + scan.breaks;
+        run = scan.end + 1;
+      }
+      start = scan.end + 1;
+    }
+    if (run === 0) parse(text, false, true);
+    else if (run < text.length) parse(text.slice(run), false, true);
+  };
+  const give = (text: string, last: boolean) => {
     lastQuotes = quotes;
     quotes = text.includes('"');
-    if (quotes || lastQuotes) parse(text, false);
-    else giveLines(text);
+    if (unfinished && (quotes || lastQuotes)) parse(text, false);
+    else if (quotes || open !== '') {
+      const whole = open + text;
+      open = '';
+      giveRecords(whole, last);
+    } else giveLines(text);
   };
   const feed = (chunk: string) => {
     const text = carry + chunk;
@@ -209,7 +378,7 @@ export function csvReader(
       return;
     }
     carry = text.slice(cut + 1);
-    give(cut === text.length - 1 ? text : text.slice(0, cut + 1));
+    give(cut === text.length - 1 ? text : text.slice(0, cut + 1), false);
   };
   const end = (): void => {
     if (parser === null) {
@@ -221,7 +390,7 @@ export function csvReader(
       }
       return;
     }
-    if (carry !== '') give(carry);
+    if (carry !== '' || open !== '') give(carry, true);
     carry = '';
     lastQuotes = quotes;
     ending = true;

@@ -95,3 +95,114 @@ describe('csvReader reads every line of a text without quotes at its true line n
     },
   );
 });
+
+describe('csvReader: short, long and blank records in text with quotes', () => {
+  for (const [name, end] of [
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+  ] as const) {
+    const both = (lines: string[]) => [lines.join(end), lines.join(end) + end];
+    it(`a short record after a quoted one is reported, never filled with earlier fields (${name})`, () => {
+      for (const text of both(['h1,h2,h3,h4', '"1",2,3,4', 'a']))
+        expect(sinkCalls(text)).toEqual([header, [2, null, '1', '2', '3', '4'], [3, fewer, 'a']]);
+      for (const text of both(['h1,h2,h3,h4', '"1",2,3,4', 'a', 'a', 'a,a,a', 'a']))
+        expect(sinkCalls(text)).toEqual([
+          header,
+          [2, null, '1', '2', '3', '4'],
+          [3, fewer, 'a'],
+          [4, fewer, 'a'],
+          [5, fewer, 'a', 'a', 'a'],
+          [6, fewer, 'a'],
+        ]);
+    });
+
+    it(`quoted delimiters, doubled quotes and line breaks next to short and blank lines (${name})`, () => {
+      const text = [
+        'h1,h2,h3,h4',
+        '"1",2,3,4',
+        '',
+        `"a${end}b",2,"c,""d""",4`,
+        '1,"2',
+        '",3',
+        '',
+        '1,2,3,"4,x",5',
+        '"x,""y""",2,3,4',
+        '',
+      ].join(end);
+      const expected = [
+        header,
+        [2, null, '1', '2', '3', '4'],
+        [4, null, `a${end}b`, '2', 'c,"d"', '4'],
+        [6, fewer, '1', `2${end}`, '3'],
+        [9, 'Expected 4 fields, found more', '1', '2', '3', '"4,x",5'],
+        [10, null, 'x,"y"', '2', '3', '4'],
+      ];
+      expect(sinkCalls(text)).toEqual(expected);
+      for (let cut = 0; cut < text.length; cut += 7)
+        expect(sinkCalls(text, [cut])).toEqual(expected);
+    });
+
+    it(`an unclosed quote at the end is reported at its first line (${name})`, () => {
+      const text = ['h1,h2,h3,h4', '1,2,3,4', '1,"2,3,4', '5,6,7,8'].join(end);
+      expect(sinkCalls(text)).toEqual([
+        header,
+        [2, null, '1', '2', '3', '4'],
+        [3, 'Unclosed quote: the record runs to the end of the input', '1', `2,3,4${end}5,6,7,8`],
+      ]);
+    });
+  }
+});
+
+/** A cell as written (plain or quoted with a delimiter, a doubled quote or a line break inside). */
+const cell = fc.constantFrom('a', '1', '', ' x ', '"q,1"', '"say ""hi"""', '"two\nlines"', '""');
+const record = fc.oneof(
+  { weight: 6, arbitrary: fc.array(cell, { minLength: 4, maxLength: 4 }) },
+  { weight: 1, arbitrary: fc.array(cell, { minLength: 1, maxLength: 3 }) },
+  { weight: 1, arbitrary: fc.array(cell, { minLength: 5, maxLength: 6 }) },
+  { weight: 1, arbitrary: fc.constant([] as string[]) },
+);
+
+/** A cell's value: quotes undone. */
+const unquoted = (written: string) =>
+  written.startsWith('"') ? written.slice(1, -1).replaceAll('""', '"') : written;
+
+describe('csvReader reads every record of a text with quotes at its true line number', () => {
+  test.prop(
+    [
+      fc.array(record, { maxLength: 60 }),
+      fc.boolean(),
+      fc.boolean(),
+      fc.array(fc.nat({ max: 3000 }), { maxLength: 8 }),
+    ],
+    { timeout: 2000 },
+  )(
+    'good rows read exactly, each bad record reported alone, never a hang',
+    (records, cr, last, cuts) => {
+      const end = cr ? '\r\n' : '\n';
+      const written = records.map((cells) => cells.map((one) => one.replaceAll('\n', end)));
+      const text =
+        ['h1,h2,h3,h4', '"1",2,3,4', ...written.map((cells) => cells.join(','))].join(end) +
+        (last ? end : '');
+      const expected: unknown[] = [header, [2, null, '1', '2', '3', '4']];
+      let at = 3;
+      for (const cells of written) {
+        const values = cells.map(unquoted);
+        if (cells.length === 0 || (cells.length === 1 && cells[0] === '')) {
+          at += 1;
+          continue;
+        }
+        if (cells.length < 4) expected.push([at, fewer, ...values]);
+        else if (cells.length > 4)
+          expected.push([
+            at,
+            'Expected 4 fields, found more',
+            ...values.slice(0, 3),
+            cells.slice(3).join(','),
+          ]);
+        else expected.push([at, null, ...values]);
+        at += 1 + cells.join(',').split(end).length - 1;
+      }
+      expect(sinkCalls(text, cuts)).toEqual(expected);
+    },
+  );
+});
