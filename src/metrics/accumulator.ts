@@ -94,7 +94,7 @@ function build(
     pipeline,
     options,
     add(journey) {
-      addJourney(pipeline, inner, journey, where, UNCHECKED);
+      addJourney(pipeline, inner, journey, UNCHECKED);
       return accumulator;
     },
     merge(other) {
@@ -135,14 +135,13 @@ function addJourney(
   pipeline: Pipeline,
   inner: Internals,
   journey: JourneyInput,
-  where: string,
   known: typeof UNCHECKED | typeof SHAPED,
 ): void {
   const track = trackJourney(
     pipeline,
     journey,
     inner.resolved.asOf,
-    where,
+    inner.where,
     inner.added,
     inner.track,
     known,
@@ -160,7 +159,7 @@ function addJourney(
 export function shapedAdder(accumulator: FunnelAccumulator): (journey: JourneyInput) => void {
   const inner = internals.get(accumulator);
   if (!inner) throw mismatch('add', 'Expected an accumulator made by createFunnelAccumulator');
-  return (journey) => addJourney(accumulator.pipeline, inner, journey, inner.where, SHAPED);
+  return (journey) => addJourney(accumulator.pipeline, inner, journey, SHAPED);
 }
 
 function sameSetup(a: FunnelAccumulator, b: FunnelAccumulator): boolean {

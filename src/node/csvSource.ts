@@ -177,8 +177,7 @@ export function csvReader(
   let rowDelimiter = '\n';
   // Line breaks inside cells, counted cell by cell (`countBreaks`), cost more than the rest of a
   // row's checks: a text without quotes is checked line by line instead (`giveLines`), so that
-  // each record uDSV makes of it is one line.
-  // Text given to uDSV line by line (below): each record is one line, no cell holds a line break.
+  // each record uDSV makes of it is one line and no cell holds a line break.
   let oneLine = false;
   // Rows uDSV may still make at the end: more than the line breaks it was given, plus one, is
   // uDSV 0.7.3 restarting a short last record from its start forever (it reads the text again).

@@ -28,7 +28,7 @@ export function fieldTable(): FieldTable {
  * Fills a table with a lead's own values of its fields. A plain object's value of a name that
  * `Object.prototype` lacks is its own (or undefined), so only the other names, and objects with
  * another prototype, need the second look-up that checks the property is the object's own.
- * (An enumerable property added to `Object.prototype` after the model was compiled would be
+ * (A property of that name added to `Object.prototype` after the model was compiled would be
  * read as a fact; polluting it breaks far more than scoring.)
  */
 export function readFields(table: FieldTable, facts: Facts): void {
@@ -45,17 +45,12 @@ export function readFields(table: FieldTable, facts: Facts): void {
   }
 }
 
-/** A name's slot, or -1. */
-function slotOf(names: readonly string[], name: string): number {
-  return names.indexOf(name);
-}
-
 /** How a compiled condition reads a plain field: from the facts, or from the table's slot. */
 type FieldReader = (facts: Facts) => unknown;
 
 function readerOf(field: string, table: FieldTable | undefined): FieldReader {
   if (table === undefined) return (facts) => own(facts, field);
-  let slot = slotOf(table.names, field);
+  let slot = table.names.indexOf(field);
   if (slot === -1) {
     slot = table.names.length;
     table.names.push(field);

@@ -21,8 +21,6 @@ export interface CompiledLevel {
    * cannot be changed, so sharing it is invisible, and a scorer then allocates nothing for it).
    */
   readonly reason: ScoreReason;
-  /** `|points|` of the reason, its sort key. */
-  readonly size: number;
 }
 
 /** A BANTT dimension ready to score. */
@@ -45,8 +43,6 @@ export interface CompiledFitRule {
   readonly cents: number;
   /** Its reason, built once and frozen, shared by every lead the rule holds for (see {@link CompiledLevel}). */
   readonly reason: ScoreReason;
-  /** `|points|` of the reason, its sort key. */
-  readonly size: number;
 }
 
 /** A behaviour rule ready to score. */
@@ -91,9 +87,6 @@ export interface CompiledModel {
   readonly behaviour?: {
     readonly rules: readonly CompiledBehaviourRule[];
     readonly byName: ReadonlyMap<string, readonly CompiledBehaviourRule[]>;
-    /** The same as two parallel lists (event names, their rules), for a scan; see `rulesNamed`. */
-    readonly names: readonly string[];
-    readonly named: readonly (readonly CompiledBehaviourRule[])[];
     readonly byCondition: readonly (readonly [CompiledCondition, CompiledBehaviourRule])[];
     readonly decay: DecayFactor;
     readonly capCents: number;
@@ -143,7 +136,6 @@ function build(model: ScoringModel): CompiledModel {
         levels.set(level, {
           name: level,
           cents,
-          size: Math.abs(fromCents(cents)),
           reason: frozenReason(
             'bantt',
             dimension.id,
@@ -159,7 +151,6 @@ function build(model: ScoringModel): CompiledModel {
         missing: {
           name: '',
           cents: 0,
-          size: 0,
           reason: frozenReason(
             'bantt',
             dimension.id,
@@ -187,7 +178,6 @@ function build(model: ScoringModel): CompiledModel {
           id: rule.id,
           holds: compileCondition(rule.when, fields),
           cents,
-          size: Math.abs(fromCents(cents)),
           reason: frozenReason(
             'fit',
             rule.id,
@@ -234,8 +224,6 @@ function build(model: ScoringModel): CompiledModel {
     result.behaviour = {
       rules,
       byName,
-      names: [...byName.keys()],
-      named: [...byName.values()],
       byCondition,
       decay: decayFactor(decay),
       capCents: capCents(model.behaviour.cap, weights.behaviour),

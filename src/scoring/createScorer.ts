@@ -279,8 +279,7 @@ function scoreBantt(
   let sum = 0;
   for (let slot = 0; slot < dimensions.length; slot += 1) {
     const level = chosen[slot] as CompiledLevel;
-    sizes[reasons.length] = level.size;
-    reasons.push(level.reason);
+    keep(reasons, sizes, level.reason);
     sum += level.cents;
   }
   return applyCap(reasons, sizes, 'bantt', sum, capCents, bantt.cap, bantt.weight);
@@ -355,8 +354,7 @@ function scoreFit(
   let sum = 0;
   for (const rule of fit.rules) {
     if (!rule.holds(facts)) continue;
-    sizes[reasons.length] = rule.size;
-    reasons.push(rule.reason);
+    keep(reasons, sizes, rule.reason);
     sum += rule.cents;
   }
   return applyCap(reasons, sizes, 'fit', sum, fit.capCents, fit.cap, fit.weight);
@@ -382,7 +380,7 @@ function scoreBehaviour(
       `Expected events as a list, received ${describe(events)}`,
     );
   }
-  const { byCondition, decay } = behaviour;
+  const { byName, byCondition, decay } = behaviour;
   const count = events?.length ?? 0;
   for (let index = 0; index < count; index += 1) {
     const event = (events as NonNullable<ScoringLead['events']>)[index];
@@ -414,7 +412,7 @@ function scoreBehaviour(
     }
     const ageDays = (asOf - at) / MS_PER_DAY;
     let factor = -1; // the decay left at this age, once a repeatable rule needs it
-    const named = rulesNamed(behaviour, name);
+    const named = byName.get(name);
     if (named !== undefined) {
       for (const rule of named) {
         if (ageDays > rule.withinDays) continue;
@@ -466,26 +464,6 @@ function scoreBehaviour(
     behaviour.cap,
     behaviour.weight,
   );
-}
-
-/** Up to this many event names, a scan finds an event's rules sooner than a hash look-up. */
-const SCANNED_NAMES = 16;
-
-/**
- * The rules of an event name. A model names a handful of events, and comparing the name with
- * each (the same string object, or a short string that differs in length or its first letters)
- * costs less than hashing it into the map, which showed in the profile at ~30 ns per event.
- */
-function rulesNamed(
-  behaviour: NonNullable<CompiledModel['behaviour']>,
-  name: string,
-): readonly CompiledBehaviourRule[] | undefined {
-  const { names } = behaviour;
-  if (names.length > SCANNED_NAMES) return behaviour.byName.get(name);
-  for (let index = 0; index < names.length; index += 1) {
-    if (names[index] === name) return behaviour.named[index];
-  }
-  return undefined;
 }
 
 /**

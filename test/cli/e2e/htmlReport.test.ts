@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fixture, run, temporaryFolder } from './run.js';
 
@@ -14,6 +14,38 @@ if (!present && !required) {
   console.warn(
     `SKIPPED the HTML report browser test: ${executablePath} is missing (apt-get install -y chromium)`,
   );
+}
+
+/**
+ * Opens a page the CLI wrote in headless Chromium and hands it to `use`, with every console
+ * error or warning, page error and failed request collected in `problems` and every URL the page
+ * requested in `requests` (anything beyond the page itself would be an external asset).
+ */
+async function inBrowser(
+  file: string,
+  use: (page: Page, seen: { problems: string[]; requests: string[]; url: string }) => Promise<void>,
+): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning')
+        problems.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const url = pathToFileURL(file).href;
+    await page.goto(url, { waitUntil: 'load' });
+    await use(page, { problems, requests, url });
+  } finally {
+    await browser.close();
+  }
 }
 
 describe.skipIf(!present && !required)('the HTML report in headless Chromium', () => {
@@ -40,25 +72,7 @@ describe.skipIf(!present && !required)('the HTML report in headless Chromium', (
     async (_name, args, stages) => {
       const folder = temporaryFolder();
       expect(run(args, folder).code).toBe(0);
-      const browser = await chromium.launch({
-        executablePath,
-        args: ['--headless', '--no-sandbox', '--disable-gpu'],
-      });
-      try {
-        const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-        const problems: string[] = [];
-        page.on('console', (message) => {
-          if (message.type() === 'error' || message.type() === 'warning')
-            problems.push(`${message.type()}: ${message.text()}`);
-        });
-        page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-        page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-        // Any request beyond the page itself would be an external asset.
-        const requests: string[] = [];
-        page.on('request', (request) => requests.push(request.url()));
-        const url = pathToFileURL(join(folder, 'report.html')).href;
-        await page.goto(url, { waitUntil: 'load' });
-
+      await inBrowser(join(folder, 'report.html'), async (page, { problems, requests, url }) => {
         const shapes = page.locator('svg#funnel .funnel-stage');
         expect(await shapes.count()).toBe(stages);
         // Every shape is drawn: it has an area on the screen.
@@ -75,9 +89,7 @@ describe.skipIf(!present && !required)('the HTML report in headless Chromium', (
         expect(existsSync(screenshot)).toBe(true);
         expect(problems).toEqual([]);
         expect(requests).toEqual([url]);
-      } finally {
-        await browser.close();
-      }
+      });
     },
     60_000,
   );
@@ -99,24 +111,7 @@ describe.skipIf(!present && !required)('the HTML report in headless Chromium', (
       'economics.html',
     ];
     expect(run(args, folder).code).toBe(0);
-    const browser = await chromium.launch({
-      executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu'],
-    });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-      const problems: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning')
-          problems.push(`${message.type()}: ${message.text()}`);
-      });
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-      const requests: string[] = [];
-      page.on('request', (request) => requests.push(request.url()));
-      const url = pathToFileURL(join(folder, 'economics.html')).href;
-      await page.goto(url, { waitUntil: 'load' });
-
+    await inBrowser(join(folder, 'economics.html'), async (page, { problems, requests, url }) => {
       const bars = page.locator('svg#cost-per-stage .cost-bar');
       expect(await bars.count()).toBe(14);
       const boxes = await Promise.all((await bars.all()).map((bar) => bar.boundingBox()));
@@ -145,8 +140,6 @@ describe.skipIf(!present && !required)('the HTML report in headless Chromium', (
       expect(existsSync(join(folder, 'economics.png'))).toBe(true);
       expect(problems).toEqual([]);
       expect(requests).toEqual([url]);
-    } finally {
-      await browser.close();
-    }
+    });
   }, 60_000);
 });
