@@ -13,6 +13,8 @@ import {
   type CompiledLevel,
   type CompiledModel,
   compileModel,
+  type NamedRules,
+  type NameTable,
 } from './compileModel.js';
 import type { DecayFactor } from './decay.js';
 import type {
@@ -412,7 +414,7 @@ function scoreBehaviour(
     }
     const ageDays = (asOf - at) / MS_PER_DAY;
     let factor = -1; // the decay left at this age, once a repeatable rule needs it
-    const named = byName.get(name);
+    const named = rulesNamed(byName, name);
     if (named !== undefined) {
       for (const rule of named) {
         if (ageDays > rule.withinDays) continue;
@@ -464,6 +466,17 @@ function scoreBehaviour(
     behaviour.cap,
     behaviour.weight,
   );
+}
+
+/** The rules of an event name, or undefined; see {@link NameTable}. */
+function rulesNamed(table: NameTable, name: string): readonly CompiledBehaviourRule[] | undefined {
+  if (name.length >= table.length) return undefined;
+  const bucket = table[name.length] as readonly NamedRules[];
+  for (let index = 0; index < bucket.length; index += 1) {
+    const entry = bucket[index] as NamedRules;
+    if (entry.name === name) return entry.rules;
+  }
+  return undefined;
 }
 
 /**
