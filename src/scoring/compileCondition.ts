@@ -50,6 +50,13 @@ type FieldReader = (facts: Facts) => unknown;
 
 function readerOf(field: string, table: FieldTable | undefined): FieldReader {
   if (table === undefined) return (facts) => own(facts, field);
+  const slot = slotOf(table, field);
+  const { values } = table;
+  return () => values[slot];
+}
+
+/** A plain field's slot in the table, added when it is new. */
+function slotOf(table: FieldTable, field: string): number {
   let slot = table.names.indexOf(field);
   if (slot === -1) {
     slot = table.names.length;
@@ -57,8 +64,7 @@ function readerOf(field: string, table: FieldTable | undefined): FieldReader {
     table.inherited.push(field in Object.prototype);
     table.values.push(undefined);
   }
-  const { values } = table;
-  return () => values[slot];
+  return slot;
 }
 
 /**
@@ -241,4 +247,169 @@ function compareString(
         return typeof actual === 'string' && actual >= value;
       };
   }
+}
+
+// What a {@link FieldCheck} tests (see {@link passes}), as small integers for the rule loop's
+// switch. The fact read as a number (`compare` with a number): `<`, `<=`, `>`, `>=`.
+const BELOW = 0;
+const AT_MOST = 1;
+const ABOVE = 2;
+const AT_LEAST = 3;
+/** `=` a value that is not a number: the same value. */
+const SAME = 4;
+/** `=` a number: the number, or a fact that reads as it. */
+const SAME_NUMBER = 5;
+/** `in`: equal to one of the values (numbers also as read). */
+const ONE_OF = 6;
+/** `exists`: present and not null, or (with `value: false`) not. */
+const EXISTS = 7;
+/** `contains` a text: a text fact containing it; a list fact goes to the closure. */
+const CONTAINS = 8;
+/** Anything else: the compiled closure. */
+const CLOSURE = 9;
+
+type Check = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+/**
+ * One test of a lead's field, as data: a fit rule is the list of its tests, all of which must
+ * pass. The rule loop runs them in one `switch` ({@link passes}) instead of calling a closure per
+ * rule and another per field read: for a handful of rules per lead those calls were most of the
+ * cost of fit scoring (measured: about 140 ns a lead on the bench model, a tenth of its time).
+ * Every check has the same fields, so the loop reads them from one object shape.
+ */
+export interface FieldCheck {
+  readonly check: Check;
+  /** The field's slot in the table (-1 for a closure). */
+  readonly slot: number;
+  /** `!=` and `notIn`: the answer of `=` and `in`, negated. */
+  readonly negate: boolean;
+  /** The number compared with, or `exists`' wanted presence (1 or 0). */
+  readonly number: number;
+  /** The value compared with (`SAME`, `CONTAINS`). */
+  readonly value: unknown;
+  /** `ONE_OF`'s values, and the numbers among them. */
+  readonly values: readonly unknown[];
+  readonly numbers: readonly number[];
+  /** The compiled condition, for `CLOSURE` and for a `contains` on a list. */
+  readonly holds: CompiledCondition;
+}
+
+const NEVER: CompiledCondition = () => false;
+
+function fieldCheck(check: Check, slot: number, parts: Partial<FieldCheck> = {}): FieldCheck {
+  return {
+    check,
+    slot,
+    negate: parts.negate ?? false,
+    number: parts.number ?? 0,
+    value: parts.value,
+    values: parts.values ?? [],
+    numbers: parts.numbers ?? [],
+    holds: parts.holds ?? NEVER,
+  };
+}
+
+/**
+ * A condition as the list of checks that must all pass, reading plain fields from the table's
+ * slots (the caller fills them per lead with {@link readFields}): `all` is flattened, the common
+ * field tests become data, and the rest (`any`, `not`, dotted fields, string comparisons, …)
+ * one `CLOSURE` check each. {@link passes} on the result gives exactly what
+ * `compileCondition(condition, table)` gives.
+ */
+export function compileChecks(condition: Condition, table: FieldTable): readonly FieldCheck[] {
+  if ('all' in condition) return condition.all.flatMap((part) => compileChecks(part, table));
+  const closure = () => [fieldCheck(CLOSURE, -1, { holds: compileCondition(condition, table) })];
+  if ('any' in condition || 'not' in condition || condition.field.includes('.')) return closure();
+  const { field, op, value } = condition;
+  const slot = slotOf(table, field);
+  switch (op) {
+    case '<':
+    case '<=':
+    case '>':
+    case '>=': {
+      if (typeof value !== 'number') return closure();
+      const compared = { '<': BELOW, '<=': AT_MOST, '>': ABOVE, '>=': AT_LEAST } as const;
+      return [fieldCheck(compared[op], slot, { number: value })];
+    }
+    case '=':
+    case '!=':
+      if (Array.isArray(value)) return closure();
+      return [
+        typeof value === 'number'
+          ? fieldCheck(SAME_NUMBER, slot, { number: value, negate: op === '!=' })
+          : fieldCheck(SAME, slot, { value, negate: op === '!=' }),
+      ];
+    case 'in':
+    case 'notIn': {
+      if (!Array.isArray(value)) return closure();
+      const numbers = value.filter(
+        (candidate): candidate is number => typeof candidate === 'number',
+      );
+      return [fieldCheck(ONE_OF, slot, { values: value, numbers, negate: op === 'notIn' })];
+    }
+    case 'exists':
+      return [fieldCheck(EXISTS, slot, { number: (value ?? true) ? 1 : 0 })];
+    case 'contains':
+      if (typeof value !== 'string') return closure();
+      return [fieldCheck(CONTAINS, slot, { value, holds: compileCondition(condition, table) })];
+    default:
+      return closure();
+  }
+}
+
+/** Whether every check passes for the lead whose fields are in `values` (see {@link compileChecks}). */
+export function passes(checks: readonly FieldCheck[], values: unknown[], facts: Facts): boolean {
+  for (let index = 0; index < checks.length; index += 1) {
+    const check = checks[index] as FieldCheck;
+    const actual = check.slot === -1 ? undefined : values[check.slot];
+    let pass: boolean;
+    switch (check.check) {
+      case BELOW:
+      case AT_MOST:
+      case ABOVE:
+      case AT_LEAST: {
+        const number = typeof actual === 'number' ? actual : asNumber(actual);
+        pass = number !== undefined && compareWith(check.check, number, check.number);
+        break;
+      }
+      case SAME:
+        pass = (actual === check.value) !== check.negate;
+        break;
+      case SAME_NUMBER:
+        pass = (actual === check.number || asNumber(actual) === check.number) !== check.negate;
+        break;
+      case ONE_OF:
+        pass = isAmong(actual, check.values, check.numbers) !== check.negate;
+        break;
+      case EXISTS:
+        pass = (actual !== undefined && actual !== null) === (check.number === 1);
+        break;
+      case CONTAINS:
+        pass =
+          typeof actual === 'string' ? actual.includes(check.value as string) : check.holds(facts);
+        break;
+      default:
+        pass = check.holds(facts);
+    }
+    if (!pass) return false;
+  }
+  return true;
+}
+
+function compareWith(check: Check, number: number, value: number): boolean {
+  if (check === BELOW) return number < value;
+  if (check === AT_MOST) return number <= value;
+  if (check === ABOVE) return number > value;
+  return number >= value;
+}
+
+/** `in`'s test, as `isOneOf` does it: the same value, or a number the fact reads as. */
+function isAmong(actual: unknown, values: readonly unknown[], numbers: readonly number[]): boolean {
+  for (let index = 0; index < values.length; index += 1) if (values[index] === actual) return true;
+  if (numbers.length === 0) return false;
+  const number = asNumber(actual);
+  if (number === undefined) return false;
+  for (let index = 0; index < numbers.length; index += 1)
+    if (numbers[index] === number) return true;
+  return false;
 }

@@ -1,7 +1,9 @@
 import { centsAtLeast, centsAtMost, fromCents, toCents } from './cents.js';
 import {
   type CompiledCondition,
+  compileChecks,
   compileCondition,
+  type FieldCheck,
   type FieldTable,
   fieldTable,
 } from './compileCondition.js';
@@ -39,7 +41,8 @@ export interface CompiledDimension {
 /** A fit rule ready to score. */
 export interface CompiledFitRule {
   readonly id: string;
-  readonly holds: CompiledCondition;
+  /** Its condition as checks run on the field table's values (`passes` in compileCondition.ts). */
+  readonly checks: readonly FieldCheck[];
   readonly cents: number;
   /** Its reason, built once and frozen, shared by every lead the rule holds for (see {@link CompiledLevel}). */
   readonly reason: ScoreReason;
@@ -191,7 +194,7 @@ function build(model: ScoringModel): CompiledModel {
         const cents = toCents(rule.points * weights.fit);
         return {
           id: rule.id,
-          holds: compileCondition(rule.when, fields),
+          checks: compileChecks(rule.when, fields),
           cents,
           reason: frozenReason(
             'fit',

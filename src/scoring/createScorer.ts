@@ -6,7 +6,7 @@ import { timeOf } from '../time/fastTime.js';
 import type { DateInput } from '../time/readDate.js';
 import { readDate } from '../time/readDate.js';
 import { fromCents, toCents } from './cents.js';
-import { readFields } from './compileCondition.js';
+import { passes, readFields } from './compileCondition.js';
 import {
   type CompiledBehaviourRule,
   type CompiledDimension,
@@ -372,9 +372,10 @@ function scoreFit(
   }
   const facts = attributes ?? EMPTY;
   readFields(fit.fields, facts);
+  const { values } = fit.fields;
   let sum = 0;
   for (const rule of fit.rules) {
-    if (!rule.holds(facts)) continue;
+    if (!passes(rule.checks, values, facts)) continue;
     keep(reasons, sizes, rule.reason);
     sum += rule.cents;
   }

@@ -1,7 +1,13 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { evaluateCondition } from '../../src/index.js';
-import { compileCondition, fieldTable, readFields } from '../../src/scoring/compileCondition.js';
+import {
+  compileChecks,
+  compileCondition,
+  fieldTable,
+  passes,
+  readFields,
+} from '../../src/scoring/compileCondition.js';
 import { condition, facts } from '../pipeline/arbitraries.js';
 
 // Scorers compile fit rules once; the compiled closure must agree with the condition language's
@@ -45,6 +51,74 @@ describe('compileCondition', () => {
       }
     },
   );
+
+  test.prop(
+    [fc.array(condition, { minLength: 1, maxLength: 4 }), fc.array(shaped, { maxLength: 4 })],
+    {
+      numRuns: 300,
+    },
+  )(
+    'as checks on a field table (what the scorer runs), agrees with evaluateCondition',
+    (conditions, leads) => {
+      const table = fieldTable();
+      const compiled = conditions.map((when) => compileChecks(when, table));
+      for (const known of leads) {
+        readFields(table, known);
+        compiled.forEach((checks, index) => {
+          const when = conditions[index] as (typeof conditions)[number];
+          expect(passes(checks, table.values, known)).toBe(evaluateCondition(when, known).holds);
+        });
+      }
+    },
+  );
+
+  it('turns the common field tests into checks, and the rest into closures', () => {
+    const table = fieldTable();
+    const kinds = (when: Parameters<typeof compileChecks>[0]) =>
+      compileChecks(when, table).map((check) => check.slot === -1);
+    // `all` is flattened; a plain field test is data (slot ≥ 0), `any` and dotted fields closures.
+    expect(
+      kinds({
+        all: [
+          { field: 'employees', op: '>=', value: 100 },
+          { field: 'title', op: 'contains', value: 'VP' },
+          { any: [{ field: 'country', op: '=', value: 'DE' }] },
+          { field: 'company.size', op: '>', value: 5 },
+        ],
+      }),
+    ).toEqual([false, false, true, true]);
+    expect(table.names).toEqual(['employees', 'title', 'country']);
+  });
+
+  it('as checks, reads numbers from text as the condition language does', () => {
+    const conditions = [
+      { field: 'employees', op: '=', value: 250 },
+      { field: 'employees', op: '!=', value: 250 },
+      { field: 'employees', op: 'in', value: ['x', 250] },
+      { field: 'employees', op: 'notIn', value: [250] },
+      { field: 'employees', op: '>=', value: 100 },
+      { field: 'employees', op: '<', value: 100 },
+      { field: 'employees', op: '=', value: '250' },
+    ] as const;
+    const table = fieldTable();
+    const compiled = conditions.map((when) => compileChecks(when, table));
+    for (const employees of ['250', ' 250 ', 250, '', 'many', undefined]) {
+      const lead = employees === undefined ? {} : { employees };
+      readFields(table, lead);
+      const answers = compiled.map((checks) => passes(checks, table.values, lead));
+      expect(answers).toEqual(conditions.map((when) => evaluateCondition(when, lead).holds));
+    }
+    readFields(table, { employees: '250' });
+    expect(compiled.map((checks) => passes(checks, table.values, {}))).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+    ]);
+  });
 
   it('reads a field named like an Object.prototype member only when it is the lead’s own', () => {
     const table = fieldTable();
