@@ -491,7 +491,15 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       const events: DraftEvent[] = [];
       const labelled = outcomeLabels.get(label);
       if (closed === true || won === true || labelled !== undefined) {
-        events.push({ type: 'outcome', outcome: won === true ? 'won' : (labelled ?? 'lost'), at });
+        // IsWon decides when it is given: a "Closed Won" renamed or customised with IsWon false
+        // is not a win; a close the labels do not name is a loss.
+        const outcome =
+          won === true
+            ? 'won'
+            : won === false && labelled === 'won'
+              ? 'lost'
+              : (labelled ?? 'lost');
+        events.push({ type: 'outcome', outcome, at });
       } else {
         events.push({ type: 'stage', stage: relabel(stageLabels, label), at });
       }

@@ -159,6 +159,27 @@ describe('readJourneys: CRM exports', () => {
     expect(open?.events.some((event) => event.type === 'outcome')).toBe(false);
   });
 
+  it('Salesforce history: IsWon decides over the stage name when the two disagree', async () => {
+    // A renamed or custom stage: "Closed Won" whose IsWon is false is a loss; a stage of another
+    // name with IsWon true is a win; without flags the name decides.
+    const text = [
+      'OpportunityId,StageName,CreatedDate,IsWon,IsClosed',
+      '006A,Prospecting,2026-01-10T09:00:00Z,false,false',
+      '006A,Closed Won,2026-02-10T09:00:00Z,false,true',
+      '006B,Prospecting,2026-01-10T09:00:00Z,false,false',
+      '006B,Signed,2026-02-10T09:00:00Z,true,true',
+      '006C,Prospecting,2026-01-10T09:00:00Z,,',
+      '006C,Closed Won,2026-02-10T09:00:00Z,,',
+      '',
+    ].join('\n');
+    const { journeys } = await all(Readable.from([text]), mappings.salesforce);
+    expect(journeys.map((journey) => [journey.id, json(journey.events.at(-1))])).toEqual([
+      ['006A', { type: 'outcome', outcome: 'lost', at: '2026-02-10T09:00:00.000Z' }],
+      ['006B', { type: 'outcome', outcome: 'won', at: '2026-02-10T09:00:00.000Z' }],
+      ['006C', { type: 'outcome', outcome: 'won', at: '2026-02-10T09:00:00.000Z' }],
+    ]);
+  });
+
   it('wide: one row per journey, a date per stage, empty cells are stages not entered', async () => {
     const { journeys } = await all(fixture('wide.csv'), mappings.wide);
     expect(
