@@ -90,6 +90,9 @@ export function figuresOf(report: ReportJson): { full: Figures; headline: Figure
  * Where two figure sets differ: integers and money sums must be equal (exact decimals on both
  * sides), the deals' mean and median agree to the cent (the report rounds them to the cent; SQL
  * divides), other numbers to 1e-9 relative (floating-point durations summed in another order).
+ * On a large file one journey's duration off by a second moves a mean by less than that; the
+ * counts, minimums, maximums and percentiles would still show it, and on the small edge-case file
+ * of test/bench/ingestFigures.test.ts the means do.
  */
 export function differences(ours: unknown, theirs: unknown, path = ''): string[] {
   if (typeof ours === 'number' && typeof theirs === 'number') {
