@@ -79,47 +79,41 @@ describe('fitMax', () => {
     expect(score.components.fit?.max).toBe(model.max);
   });
 
-  it('adds rules up when they can hold together', () => {
-    const max = (when: Condition[]) =>
-      fitMax({ rules: when.map((one, index) => ({ id: `r${index}`, when: one, points: 10 })) });
-    expect(
-      max([
-        { field: 'f', op: '=', value: 'a' },
-        { field: 'f', op: '=', value: 'b' },
-      ]),
-    ).toBe(10);
-    // '5' reads as 5: a fact '5' meets both.
-    expect(
-      max([
-        { field: 'f', op: '=', value: '5' },
-        { field: 'f', op: '=', value: 5 },
-      ]),
-    ).toBe(20);
-    expect(
-      max([
-        { field: 'f', op: '=', value: 5 },
-        { field: 'f', op: '=', value: ' 5' },
-      ]),
-    ).toBe(20);
-    // A missing value is "none of" the list too.
-    expect(
-      max([
-        { field: 'f', op: 'exists', value: false },
-        { field: 'f', op: 'notIn', value: [] },
-      ]),
-    ).toBe(20);
-    // Other fields, other operators.
-    expect(
-      max([
-        { field: 'f', op: '=', value: 'a' },
-        { field: 'g', op: '=', value: 'a' },
-      ]),
-    ).toBe(20);
-    expect(
-      max([
-        { field: 'f', op: '=', value: 'a' },
-        { field: 'f', op: 'in', value: ['b'] },
-      ]),
-    ).toBe(20);
+  const pair = (one: Condition, two: Condition) =>
+    fitMax({
+      rules: [
+        { id: 'one', when: one, points: 10 },
+        { id: 'two', when: two, points: 10 },
+      ],
+    });
+  it.each<[string, Condition, Condition, number]>([
+    [
+      'two values of one field: the best',
+      { field: 'f', op: '=', value: 'a' },
+      { field: 'f', op: '=', value: 'b' },
+      10,
+    ],
+    [
+      "'5' reads as 5: a fact '5' meets both",
+      { field: 'f', op: '=', value: '5' },
+      { field: 'f', op: '=', value: 5 },
+      20,
+    ],
+    ["so does ' 5'", { field: 'f', op: '=', value: 5 }, { field: 'f', op: '=', value: ' 5' }, 20],
+    [
+      'a missing value is "none of" the list too',
+      { field: 'f', op: 'exists', value: false },
+      { field: 'f', op: 'notIn', value: [] },
+      20,
+    ],
+    ['other fields', { field: 'f', op: '=', value: 'a' }, { field: 'g', op: '=', value: 'a' }, 20],
+    [
+      'other operators',
+      { field: 'f', op: '=', value: 'a' },
+      { field: 'f', op: 'in', value: ['b'] },
+      20,
+    ],
+  ])('%s', (_, one, two, expected) => {
+    expect(pair(one, two)).toBe(expected);
   });
 });
