@@ -1,4 +1,4 @@
-import type { Condition, FieldCondition } from '../pipeline/condition.js';
+import type { Condition } from '../pipeline/condition.js';
 import { asNumber, type Facts, lookup, test } from '../pipeline/evaluateCondition.js';
 
 /** A condition turned into a function of the facts. */
@@ -45,16 +45,6 @@ export function readFields(table: FieldTable, facts: Facts): void {
   }
 }
 
-/** How a compiled condition reads a plain field: from the facts, or from the table's slot. */
-type FieldReader = (facts: Facts) => unknown;
-
-function readerOf(field: string, table: FieldTable | undefined): FieldReader {
-  if (table === undefined) return (facts) => own(facts, field);
-  const slot = slotOf(table, field);
-  const { values } = table;
-  return () => values[slot];
-}
-
 /** A plain field's slot in the table, added when it is new. */
 function slotOf(table: FieldTable, field: string): number {
   let slot = table.names.indexOf(field);
@@ -69,184 +59,23 @@ function slotOf(table: FieldTable, field: string): number {
 
 /**
  * Turns a validated condition into a closure with the same answer as `evaluateCondition(...).holds`
- * (the field tests are the condition language's own `lookup` and `test`), without walking the
+ * (the field tests are the condition language's own, see {@link passes}), without walking the
  * condition or collecting failures on every call: scorers run it millions of times. With a
  * `table`, plain fields are read from the table, which the caller fills for each lead with
- * {@link readFields} before calling the closure.
+ * {@link readFields} before calling the closure; without one, the closure reads them itself.
  */
 export function compileCondition(condition: Condition, table?: FieldTable): CompiledCondition {
-  const compile = (part: Condition) => compileCondition(part, table);
-  if ('all' in condition) {
-    const parts = condition.all.map(compile);
+  if (table === undefined) {
+    const own = fieldTable();
+    const holds = compileCondition(condition, own);
     return (facts) => {
-      for (const part of parts) if (!part(facts)) return false;
-      return true;
+      readFields(own, facts);
+      return holds(facts);
     };
   }
-  if ('any' in condition) {
-    const parts = condition.any.map(compile);
-    return (facts) => {
-      for (const part of parts) if (part(facts)) return true;
-      return false;
-    };
-  }
-  if ('not' in condition) {
-    const inner = compile(condition.not);
-    return (facts) => !inner(facts);
-  }
-  const { field } = condition;
-  if (field.includes('.')) return (facts) => test(condition, lookup(facts, field));
-  const read = readerOf(field, table);
-  return specialised(condition, read) ?? ((facts) => test(condition, read(facts)));
-}
-
-/** A plain key: `lookup`'s first step (an own property) is the whole lookup. */
-const own = (facts: Facts, field: string): unknown =>
-  Object.hasOwn(facts, field) ? facts[field] : undefined;
-
-/**
- * The common field tests on a plain key, with the operator and the type of the value decided
- * here, once, instead of by `test`'s switch on every call (the fit rules of a scorer are mostly
- * these). Each closure is `test` for that one case, step by step; `undefined` leaves the rare
- * cases (other value types, `contains` on lists) to `test` itself.
- */
-function specialised(
-  { field, op, value }: FieldCondition,
-  read: FieldReader,
-): CompiledCondition | undefined {
-  switch (op) {
-    case '<':
-    case '<=':
-    case '>':
-    case '>=':
-      if (typeof value === 'number') return compareNumber(read, op, value);
-      if (typeof value === 'string') return compareString(read, op, value);
-      return undefined;
-    case '=':
-    case '!=': {
-      if (Array.isArray(value)) return undefined;
-      const equal = equalsScalar(read, value);
-      return op === '=' ? equal : (facts) => !equal(facts);
-    }
-    case 'in':
-    case 'notIn': {
-      if (!Array.isArray(value)) return undefined;
-      const oneOf = isOneOf(read, value);
-      return op === 'in' ? oneOf : (facts) => !oneOf(facts);
-    }
-    case 'exists': {
-      const wanted = value ?? true;
-      return (facts) => {
-        const actual = read(facts);
-        return (actual !== undefined && actual !== null) === wanted;
-      };
-    }
-    case 'contains':
-      if (typeof value !== 'string') return undefined;
-      // Strings (a title containing "VP") are the common case; lists go through `test`.
-      return (facts) => {
-        const actual = read(facts);
-        if (typeof actual === 'string') return actual.includes(value);
-        return Array.isArray(actual) && test({ field, op, value }, actual);
-      };
-    default:
-      return undefined;
-  }
-}
-
-/** `equals`: the same value, or (for a number) a fact that reads as that number ('250' = 250). */
-function equalsScalar(read: FieldReader, value: unknown): CompiledCondition {
-  if (typeof value !== 'number') return (facts) => read(facts) === value;
-  return (facts) => {
-    const actual = read(facts);
-    return actual === value || asNumber(actual) === value;
-  };
-}
-
-/** `in`: equal to one of the values; the numbers among them also match facts that read as them. */
-function isOneOf(read: FieldReader, values: readonly unknown[]): CompiledCondition {
-  const numbers = values.filter((candidate) => typeof candidate === 'number');
-  if (numbers.length === 0) {
-    return (facts) => {
-      const actual = read(facts);
-      for (const candidate of values) if (actual === candidate) return true;
-      return false;
-    };
-  }
-  return (facts) => {
-    const actual = read(facts);
-    for (const candidate of values) if (actual === candidate) return true;
-    const number = asNumber(actual);
-    if (number === undefined) return false;
-    for (const candidate of numbers) if (number === candidate) return true;
-    return false;
-  };
-}
-
-/** The fact as `compare` reads it against a number (numbers as they are, numeric strings parsed). */
-function readNumber(facts: Facts, read: FieldReader): number | undefined {
-  const actual = read(facts);
-  return typeof actual === 'number' ? actual : asNumber(actual);
-}
-
-/** `compare` with a number: the fact read as a number, else false. */
-function compareNumber(
-  read: FieldReader,
-  op: '<' | '<=' | '>' | '>=',
-  value: number,
-): CompiledCondition {
-  switch (op) {
-    case '<':
-      return (facts) => {
-        const number = readNumber(facts, read);
-        return number !== undefined && number < value;
-      };
-    case '<=':
-      return (facts) => {
-        const number = readNumber(facts, read);
-        return number !== undefined && number <= value;
-      };
-    case '>':
-      return (facts) => {
-        const number = readNumber(facts, read);
-        return number !== undefined && number > value;
-      };
-    default:
-      return (facts) => {
-        const number = readNumber(facts, read);
-        return number !== undefined && number >= value;
-      };
-  }
-}
-
-/** `compare` with a string: only a string fact compares (in code-unit order), else false. */
-function compareString(
-  read: FieldReader,
-  op: '<' | '<=' | '>' | '>=',
-  value: string,
-): CompiledCondition {
-  switch (op) {
-    case '<':
-      return (facts) => {
-        const actual = read(facts);
-        return typeof actual === 'string' && actual < value;
-      };
-    case '<=':
-      return (facts) => {
-        const actual = read(facts);
-        return typeof actual === 'string' && actual <= value;
-      };
-    case '>':
-      return (facts) => {
-        const actual = read(facts);
-        return typeof actual === 'string' && actual > value;
-      };
-    default:
-      return (facts) => {
-        const actual = read(facts);
-        return typeof actual === 'string' && actual >= value;
-      };
-  }
+  const checks = compileChecks(condition, table);
+  const { values } = table;
+  return (facts) => passes(checks, values, facts);
 }
 
 // What a {@link FieldCheck} tests (see {@link passes}), as small integers for the rule loop's
@@ -313,27 +142,37 @@ function fieldCheck(check: Check, slot: number, parts: Partial<FieldCheck> = {})
  * A condition as the list of checks that must all pass, reading plain fields from the table's
  * slots (the caller fills them per lead with {@link readFields}): `all` is flattened, the common
  * field tests become data, and the rest (`any`, `not`, dotted fields, string comparisons, …)
- * one `CLOSURE` check each. {@link passes} on the result gives exactly what
- * `compileCondition(condition, table)` gives.
+ * one `CLOSURE` check each. {@link passes} on the result is `evaluateCondition(...).holds`.
  */
 export function compileChecks(condition: Condition, table: FieldTable): readonly FieldCheck[] {
   if ('all' in condition) return condition.all.flatMap((part) => compileChecks(part, table));
-  const closure = () => [fieldCheck(CLOSURE, -1, { holds: compileCondition(condition, table) })];
-  if ('any' in condition || 'not' in condition || condition.field.includes('.')) return closure();
+  if ('any' in condition) {
+    const parts = condition.any.map((part) => compileCondition(part, table));
+    return [closure((facts) => parts.some((part) => part(facts)))];
+  }
+  if ('not' in condition) {
+    const inner = compileCondition(condition.not, table);
+    return [closure((facts) => !inner(facts))];
+  }
   const { field, op, value } = condition;
+  if (field.includes('.')) return [closure((facts) => test(condition, lookup(facts, field)))];
   const slot = slotOf(table, field);
+  const { values } = table;
+  // The rare cases (string comparisons, a list where a scalar goes, `contains` on a list) are
+  // the condition language's own `test` on the field's value.
+  const tested = () => test(condition, values[slot]);
   switch (op) {
     case '<':
     case '<=':
     case '>':
     case '>=': {
-      if (typeof value !== 'number') return closure();
+      if (typeof value !== 'number') return [closure(tested)];
       const compared = { '<': BELOW, '<=': AT_MOST, '>': ABOVE, '>=': AT_LEAST } as const;
       return [fieldCheck(compared[op], slot, { number: value })];
     }
     case '=':
     case '!=':
-      if (Array.isArray(value)) return closure();
+      if (Array.isArray(value)) return [closure(tested)];
       return [
         typeof value === 'number'
           ? fieldCheck(SAME_NUMBER, slot, { number: value, negate: op === '!=' })
@@ -341,7 +180,7 @@ export function compileChecks(condition: Condition, table: FieldTable): readonly
       ];
     case 'in':
     case 'notIn': {
-      if (!Array.isArray(value)) return closure();
+      if (!Array.isArray(value)) return [closure(tested)];
       const numbers = value.filter(
         (candidate): candidate is number => typeof candidate === 'number',
       );
@@ -350,12 +189,15 @@ export function compileChecks(condition: Condition, table: FieldTable): readonly
     case 'exists':
       return [fieldCheck(EXISTS, slot, { number: (value ?? true) ? 1 : 0 })];
     case 'contains':
-      if (typeof value !== 'string') return closure();
-      return [fieldCheck(CONTAINS, slot, { value, holds: compileCondition(condition, table) })];
+      if (typeof value !== 'string') return [closure(tested)];
+      return [fieldCheck(CONTAINS, slot, { value, holds: tested })];
     default:
-      return closure();
+      return [closure(tested)];
   }
 }
+
+/** A check that runs a closure (`any`, `not`, a dotted field, a rare field test). */
+const closure = (holds: CompiledCondition): FieldCheck => fieldCheck(CLOSURE, -1, { holds });
 
 /** Whether every check passes for the lead whose fields are in `values` (see {@link compileChecks}). */
 export function passes(checks: readonly FieldCheck[], values: unknown[], facts: Facts): boolean {
@@ -403,7 +245,7 @@ function compareWith(check: Check, number: number, value: number): boolean {
   return number >= value;
 }
 
-/** `in`'s test, as `isOneOf` does it: the same value, or a number the fact reads as. */
+/** `in`'s test, as the condition language's: the same value, or a number the fact reads as. */
 function isAmong(actual: unknown, values: readonly unknown[], numbers: readonly number[]): boolean {
   for (let index = 0; index < values.length; index += 1) if (values[index] === actual) return true;
   if (numbers.length === 0) return false;

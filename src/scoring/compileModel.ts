@@ -1,12 +1,5 @@
 import { centsAtLeast, centsAtMost, fromCents, toCents } from './cents.js';
-import {
-  type CompiledCondition,
-  compileChecks,
-  compileCondition,
-  type FieldCheck,
-  type FieldTable,
-  fieldTable,
-} from './compileCondition.js';
+import { compileChecks, type FieldCheck, type FieldTable, fieldTable } from './compileCondition.js';
 import { banttMax, behaviourMax, fitMax } from './componentMax.js';
 import { type DecayFactor, decayFactor, describeDecay } from './decay.js';
 import { isDefined } from './definedModels.js';
@@ -105,7 +98,12 @@ export interface CompiledModel {
     readonly rules: readonly CompiledBehaviourRule[];
     /** The rules of each event name, found by the name's length first: see {@link NameTable}. */
     readonly byName: NameTable;
-    readonly byCondition: readonly (readonly [CompiledCondition, CompiledBehaviourRule])[];
+    /**
+     * The rules whose event is a condition, as checks on `eventFields` (an event's `name` and
+     * `value`, read once per event, as the fit fields are once per lead).
+     */
+    readonly byCondition: readonly (readonly [readonly FieldCheck[], CompiledBehaviourRule])[];
+    readonly eventFields: FieldTable;
     readonly decay: DecayFactor;
     readonly capCents: number;
     readonly cap?: number;
@@ -213,7 +211,8 @@ function build(model: ScoringModel): CompiledModel {
   if (model.behaviour) {
     const { decay } = model.behaviour;
     const byName = new Map<string, CompiledBehaviourRule[]>();
-    const byCondition: [CompiledCondition, CompiledBehaviourRule][] = [];
+    const byCondition: [readonly FieldCheck[], CompiledBehaviourRule][] = [];
+    const eventFields = fieldTable();
     const rules = model.behaviour.rules.map((rule, index): CompiledBehaviourRule => {
       const what = typeof rule.event === 'string' ? rule.event : describeCondition(rule.event);
       const ruleCap = capCents(rule.cap, weights.behaviour);
@@ -235,7 +234,7 @@ function build(model: ScoringModel): CompiledModel {
         list.push(compiledRule);
         byName.set(rule.event, list);
       } else {
-        byCondition.push([compileCondition(rule.event), compiledRule]);
+        byCondition.push([compileChecks(rule.event, eventFields), compiledRule]);
       }
       return compiledRule;
     });
@@ -248,6 +247,7 @@ function build(model: ScoringModel): CompiledModel {
       rules,
       byName: table,
       byCondition,
+      eventFields,
       decay: decayFactor(decay),
       capCents: capCents(model.behaviour.cap, weights.behaviour),
       weight: weights.behaviour,

@@ -402,7 +402,7 @@ function scoreBehaviour(
       `Expected events as a list, received ${describe(events)}`,
     );
   }
-  const { byName, byCondition, decay } = behaviour;
+  const { byName, byCondition, eventFields, decay } = behaviour;
   const count = events?.length ?? 0;
   for (let index = 0; index < count; index += 1) {
     const event = (events as NonNullable<ScoringLead['events']>)[index];
@@ -443,8 +443,9 @@ function scoreBehaviour(
     }
     if (byCondition.length > 0) {
       const facts: Facts = event.value === undefined ? { name } : { name, value: event.value };
-      for (const [holds, rule] of byCondition) {
-        if (ageDays > rule.withinDays || !holds(facts)) continue;
+      readFields(eventFields, facts);
+      for (const [checks, rule] of byCondition) {
+        if (ageDays > rule.withinDays || !passes(checks, eventFields.values, facts)) continue;
         factor = add(rule, ageDays, factor, decay, sums, counts);
       }
     }
