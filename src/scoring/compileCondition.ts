@@ -246,7 +246,11 @@ function compareWith(check: Check, number: number, value: number): boolean {
 }
 
 /** `in`'s test, as the condition language's: the same value, or a number the fact reads as. */
-function isAmong(actual: unknown, values: readonly unknown[], numbers: readonly number[]): boolean {
+export function isAmong(
+  actual: unknown,
+  values: readonly unknown[],
+  numbers: readonly number[],
+): boolean {
   for (let index = 0; index < values.length; index += 1) if (values[index] === actual) return true;
   if (numbers.length === 0) return false;
   const number = asNumber(actual);

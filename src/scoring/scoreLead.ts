@@ -52,5 +52,6 @@ export function scoreLead(
   lead: ScoringLead,
   options: ScoreLeadOptions,
 ): LeadScore {
-  return createScorer(model, options)(lead);
+  // One lead: the interpreter (writing and compiling code for one lead costs more than it saves).
+  return createScorer(model, { ...options, generateCode: false })(lead);
 }
