@@ -123,3 +123,5 @@ export function generateLeads(count: number, dates: boolean): ScoringLead[] {
 export const parsed = generateLeads(LEADS, true);
 export const text = generateLeads(LEADS, false);
 export const score = createScorer(model, { asOf });
+/** The same scorer without code generation: the interpreter alone. */
+export const interpreted = createScorer(model, { asOf, generateCode: false });

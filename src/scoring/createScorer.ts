@@ -41,7 +41,7 @@ export interface CreateScorerOptions {
   readonly asOf: DateInput;
   /**
    * Whether {@link createScorer} may write a scorer for the model as JavaScript and compile it
-   * with `new Function` (about 1.5× the leads per second; the same results). Default `true`
+   * with `new Function` (about 1.8× the leads per second on the bench model; the same results). Default `true`
    * where the runtime allows it: a page whose content-security policy forbids `'unsafe-eval'`,
    * Node run with `--disallow-code-generation-from-strings` and Cloudflare Workers get the
    * interpreter without asking. Set `false` to never try (a CSP page would otherwise log a
@@ -65,9 +65,11 @@ const EMPTY: Facts = Object.freeze({});
 
 /**
  * Compiles a scoring model for one `asOf` and returns a function that scores leads, for
- * batches: the model is validated and its conditions compiled once, so each lead costs a few
- * table look-ups and integer additions (see `bench/scoring.bench.ts`). Gives exactly what
- * {@link scoreLead} gives.
+ * batches: the model is validated once and, where the runtime allows it, written as JavaScript
+ * for this model and compiled (each rule an inline test; see `generateCode`), so each lead costs
+ * about a microsecond (`npm run bench:scoring-floor`). A lead the generated code does not take
+ * (an unknown answer, an event without a readable time, an object with another prototype …) is
+ * scored by the interpreter. Gives exactly what {@link scoreLead} gives.
  *
  * @param model - a model from {@link defineScoringModel} (a plain copy, e.g. read from JSON, is validated once)
  * @param options - `asOf`

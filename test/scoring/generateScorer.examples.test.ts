@@ -9,6 +9,8 @@ import {
   type ScoringModelConfig,
   scoringPresets,
 } from '../../src/index.js';
+import { compileModel } from '../../src/scoring/compileModel.js';
+import { generatedScorer, MAX_GENERATED_RULES } from '../../src/scoring/generateScorer.js';
 
 // The scorer createScorer writes as code for a model (generateScorer.ts) against the
 // interpreter, on the cases where the two could most easily part: numbers read from text,
@@ -168,5 +170,28 @@ describe('the generated scorer, where it could part from the interpreter', () =>
     const here = createScorer(scoringPresets.bantt, { asOf: '2026-03-31' })(lead);
     expect(score.total).toBe(30);
     expect(score).toStrictEqual(JSON.parse(JSON.stringify(here)));
+  });
+});
+
+describe('which models get generated code', () => {
+  const withFitRules = (count: number) =>
+    compileModel(
+      defineScoringModel({
+        fit: {
+          rules: Array.from({ length: count }, (_, index) => ({
+            id: `r${index}`,
+            when: { field: 'industry', op: '=', value: `i${index}` },
+            points: 1,
+          })),
+        },
+        threshold: 1,
+      }),
+    );
+
+  it('generates code up to MAX_GENERATED_RULES rules, and interprets larger models', () => {
+    expect(generatedScorer(withFitRules(MAX_GENERATED_RULES))).toBeTypeOf('function');
+    expect(generatedScorer(withFitRules(MAX_GENERATED_RULES + 1))).toBeUndefined();
+    const large = createScorer(withFitRules(MAX_GENERATED_RULES + 1).model, { asOf });
+    expect(large({ attributes: { industry: 'i600' } }).total).toBe(1);
   });
 });
