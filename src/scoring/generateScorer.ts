@@ -340,8 +340,9 @@ function writeBehaviour(
 ): void {
   const { rules, byName, byCondition } = behaviour;
   // Per rule: s<i> the decayed events summed (repeatable) or the newest event's age; n<i> how
-  // many events counted (as the interpreter's scratch sums and counts).
-  source.line(`let ${rules.map((rule) => `s${rule.index} = 0, n${rule.index} = 0`).join(', ')};`);
+  // many events counted (as the interpreter's scratch sums and counts). One declaration per
+  // rule: a component may have no rules, and `let ;` is a syntax error.
+  for (const rule of rules) source.line(`let s${rule.index} = 0, n${rule.index} = 0;`);
   source.line('const events = lead.events;');
   source.line('if (events !== undefined) {');
   source.line('if (!Array.isArray(events)) return slow(lead);');

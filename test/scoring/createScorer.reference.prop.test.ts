@@ -106,7 +106,7 @@ const config: fc.Arbitrary<ScoringModelConfig> = fc
               },
               { requiredKeys: ['event', 'points'] },
             ),
-            { minLength: 1, maxLength: 5 },
+            { maxLength: 5 },
           ),
           decay: maybe(
             fc.oneof(

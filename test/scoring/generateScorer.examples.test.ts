@@ -117,6 +117,16 @@ describe('the generated scorer, where it could part from the interpreter', () =>
     expect(score.reasons.map((reason) => reason.rule)).toEqual([hostile, hostile, hostile]);
   });
 
+  it('scores a behaviour component without rules (the schema allows an empty list)', () => {
+    const events = [{ type: 'behaviour' as const, name: 'visit', at: asOf }];
+    const empty: ScoringModelConfig = { behaviour: { rules: [] }, max: 10, threshold: 0 };
+    expect(scoreBoth(empty, { events }).components).toStrictEqual({
+      behaviour: { points: 0, max: 0 },
+    });
+    const withBantt: ScoringModelConfig = { bantt: {}, behaviour: { rules: [] }, threshold: 10 };
+    expect(scoreBoth(withBantt, { answers: { budget: 'confirmed' }, events }).total).toBe(20);
+  });
+
   it('hands a lead it cannot take to the interpreter, which reports the error with its path', () => {
     const model = defineScoringModel({ bantt: {}, threshold: 50 });
     const score = createScorer(model, { asOf });
