@@ -80,22 +80,22 @@ export function compileCondition(condition: Condition, table?: FieldTable): Comp
 
 // What a {@link FieldCheck} tests (see {@link passes}), as small integers for the rule loop's
 // switch. The fact read as a number (`compare` with a number): `<`, `<=`, `>`, `>=`.
-const BELOW = 0;
-const AT_MOST = 1;
-const ABOVE = 2;
-const AT_LEAST = 3;
+export const BELOW = 0;
+export const AT_MOST = 1;
+export const ABOVE = 2;
+export const AT_LEAST = 3;
 /** `=` a value that is not a number: the same value. */
-const SAME = 4;
+export const SAME = 4;
 /** `=` a number: the number, or a fact that reads as it. */
-const SAME_NUMBER = 5;
+export const SAME_NUMBER = 5;
 /** `in`: equal to one of the values (numbers also as read). */
-const ONE_OF = 6;
+export const ONE_OF = 6;
 /** `exists`: present and not null, or (with `value: false`) not. */
-const EXISTS = 7;
+export const EXISTS = 7;
 /** `contains` a text: a text fact containing it; a list fact goes to the closure. */
-const CONTAINS = 8;
+export const CONTAINS = 8;
 /** Anything else: the compiled closure. */
-const CLOSURE = 9;
+export const CLOSURE = 9;
 
 type Check = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 

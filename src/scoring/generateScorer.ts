@@ -2,7 +2,21 @@ import { asNumber } from '../pipeline/evaluateCondition.js';
 import { MS_PER_DAY } from '../time/days.js';
 import { timeOf } from '../time/fastTime.js';
 import { toCents } from './cents.js';
-import { type FieldCheck, isAmong, passes, readFields } from './compileCondition.js';
+import {
+  ABOVE,
+  AT_LEAST,
+  AT_MOST,
+  BELOW,
+  CONTAINS,
+  EXISTS,
+  type FieldCheck,
+  isAmong,
+  ONE_OF,
+  passes,
+  readFields,
+  SAME,
+  SAME_NUMBER,
+} from './compileCondition.js';
 import type { CompiledModel } from './compileModel.js';
 import { applyCap, clampDetail, gradeOf, keep, type Scratch, sortByWeight } from './scoreSteps.js';
 import type { LeadScore, ScoreDecay, ScoringLead } from './types.js';
@@ -65,7 +79,8 @@ export function allowsCodeGeneration(): boolean {
   return evalAllowed;
 }
 
-const factories = new WeakMap<CompiledModel, ScorerFactory>();
+/** Per compiled model: its factory, or null when the generated source did not compile. */
+const factories = new WeakMap<CompiledModel, ScorerFactory | null>();
 
 /**
  * The most rules (fit rules, behaviour rules and answer levels) a model may have for its scorer to
@@ -86,17 +101,23 @@ function ruleCount(compiled: CompiledModel): number {
 
 /**
  * The generated scorer factory of a compiled model (built once per model), or undefined where
- * the runtime forbids code generation (see {@link allowsCodeGeneration}) or the model is too large
- * to gain from it (see {@link MAX_GENERATED_RULES}).
+ * the runtime forbids code generation (see {@link allowsCodeGeneration}), the model is too large
+ * to gain from it (see {@link MAX_GENERATED_RULES}), or the source would not compile (a bug of
+ * the generator: the interpreter then scores, which is slower but right; the oracle test
+ * requires a factory for every model it draws, so such a bug fails it).
  */
 export function generatedScorer(compiled: CompiledModel): ScorerFactory | undefined {
   if (ruleCount(compiled) > MAX_GENERATED_RULES || !allowsCodeGeneration()) return undefined;
   let factory = factories.get(compiled);
   if (factory === undefined) {
-    factory = generate(compiled);
+    try {
+      factory = generate(compiled);
+    } catch {
+      factory = null;
+    }
     factories.set(compiled, factory);
   }
-  return factory;
+  return factory ?? undefined;
 }
 
 /** Source text being written, with the values it refers to as constants. */
@@ -242,7 +263,7 @@ function writeFit(source: Source, fit: NonNullable<CompiledModel['fit']>): void 
   // Closures (`any`, `not`, dotted fields, rare tests) read the field table and the facts, so
   // when a rule has one, the fields read here are written to the table too.
   const closures = fit.rules.some((rule) =>
-    rule.checks.some((check) => check.slot === -1 || check.check === 8),
+    rule.checks.some((check) => check.slot === -1 || check.check === CONTAINS),
   );
   source.line('const attributes = lead.attributes;');
   if (names.length > 0) source.line(`let ${names.map((_, slot) => `f${slot}`).join(', ')};`);
@@ -285,20 +306,22 @@ function checkSource(source: Source, check: FieldCheck): string {
   const asRead = `(typeof ${value} === "number" ? ${value} : asNumber(${value}))`;
   switch (check.check) {
     // A fact that reads as no number is undefined here, and every comparison with it is false.
-    case 0:
+    case BELOW:
       return `${asRead} < ${number}`;
-    case 1:
+    case AT_MOST:
       return `${asRead} <= ${number}`;
-    case 2:
+    case ABOVE:
       return `${asRead} > ${number}`;
-    case 3:
+    case AT_LEAST:
       return `${asRead} >= ${number}`;
-    case 4:
+    case SAME:
       return not(`${value} === ${source.literal(check.value)}`);
-    case 5:
+    case SAME_NUMBER:
       return not(`${value} === ${number} || asNumber(${value}) === ${number}`);
-    case 6: {
-      const plain = check.values.every(isLiteral);
+    case ONE_OF: {
+      // A long list is one call: a chain of thousands of `===` made the function too large to
+      // optimise (5,000 texts: slower than the interpreter).
+      const plain = check.values.length <= 16 && check.values.every(isLiteral);
       if (!plain) {
         return not(
           `isAmong(${value}, ${source.constant(check.values)}, ${source.constant(check.numbers)})`,
@@ -307,11 +330,11 @@ function checkSource(source: Source, check: FieldCheck): string {
       const tests = check.values.map((one) => `${value} === ${source.literal(one)}`);
       return not(tests.join(' || ') || 'false');
     }
-    case 7:
+    case EXISTS:
       return check.number === 1
         ? `(${value} !== undefined && ${value} !== null)`
         : `(${value} === undefined || ${value} === null)`;
-    case 8:
+    case CONTAINS:
       return `(typeof ${value} === "string" ? ${value}.includes(${source.literal(check.value)}) : ${source.constant(check.holds)}(facts))`;
     default:
       return `${source.constant(check.holds)}(facts)`;

@@ -9,6 +9,8 @@ import {
   type ScoringModelConfig,
   scoreLead,
 } from '../../src/index.js';
+import { compileModel } from '../../src/scoring/compileModel.js';
+import { generatedScorer } from '../../src/scoring/generateScorer.js';
 import { createScorer as referenceScorer } from './reference/createScorer.js';
 
 // createScorer is tuned for speed (specialised conditions, reused scratch space, memoised
@@ -328,6 +330,8 @@ describe('createScorer against the plain reference scorer', () => {
     'gives exactly the same score for valid leads, keys in the same order',
     (modelConfig, shapes) => {
       const model = defineScoringModel(modelConfig);
+      // Code was generated for the model (else this would compare the interpreter with itself).
+      expect(generatedScorer(compileModel(model))).toBeTypeOf('function');
       const fast = createScorer(model, { asOf: ASOF });
       const plain = referenceScorer(model, { asOf: ASOF });
       for (const shape of shapes) {

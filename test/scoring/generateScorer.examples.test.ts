@@ -52,6 +52,15 @@ describe('the generated scorer, where it could part from the interpreter', () =>
     },
   );
 
+  it('tests a long `in` list (written as one call, not a chain) as a short one', () => {
+    const industries = Array.from({ length: 40 }, (_, index) => `industry ${index}`);
+    const among = oneRule({ field: 'industry', op: 'in', value: industries });
+    expect(scoreBoth(among, { attributes: { industry: 'industry 39' } }).total).toBe(10);
+    expect(scoreBoth(among, { attributes: { industry: 'industry 40' } }).total).toBe(0);
+    const notAmong = oneRule({ field: 'industry', op: 'notIn', value: industries });
+    expect(scoreBoth(notAmong, { attributes: {} }).total).toBe(10);
+  });
+
   it("takes only a lead's own facts, with or without a prototype", () => {
     const exists = oneRule({ field: 'constructor', op: 'exists' });
     expect(scoreBoth(exists, { attributes: { title: 'VP' } }).total).toBe(0);
