@@ -253,12 +253,15 @@ export function csvReader(
     if (!single) given += countOf(text, '\n');
     parser?.chunk<string[]>(text, parser.stringArrs, onRow as never);
   };
-  const reportShort = (text: string, start: number, end: number) => {
-    const cells = text.slice(start, end).split(delimiter);
+  /** Reports a line (without quotes) of fewer fields than the header's, or of more (`long`). */
+  const reportLine = (text: string, start: number, end: number, long: boolean) => {
+    let cells = text.slice(start, end).split(delimiter);
+    // Too many: the header's fields, the last holding the rest of the line (as uDSV gives it).
+    if (long) cells = [...cells.slice(0, width - 1), cells.slice(width - 1).join(delimiter)];
     const last = cells.length - 1;
     if ((cells[last] as string).charCodeAt((cells[last] as string).length - 1) === 13)
       cells[last] = (cells[last] as string).slice(0, -1);
-    sink.row(cells, line, `Expected ${width} fields, found fewer`);
+    sink.row(cells, line, `Expected ${width} fields, found ${long ? 'more' : 'fewer'}`);
     line += 1;
   };
   /**
@@ -271,6 +274,10 @@ export function csvReader(
   const giveLines = (text: string) => {
     const crlf = rowDelimiter === '\r\n';
     const enough = width - 1;
+    // After a piece with quotes, rows uDSV makes are not checked for too many fields (the first
+    // may be the quoted piece's last, whose last cell may hold a delimiter): so a line of too many
+    // is found here, by counting one delimiter more.
+    const limit = lastQuotes ? width : enough;
     let run = 0;
     let start = 0;
     while (start < text.length) {
@@ -287,15 +294,15 @@ export function csvReader(
       let fields = 0;
       for (
         let at = text.indexOf(delimiter, start);
-        at !== -1 && at < stop && fields < enough;
+        at !== -1 && at < stop && fields < limit;
         at = text.indexOf(delimiter, at + 1)
       )
         fields += 1;
-      if (fields < enough) {
+      if (fields !== enough) {
         parse(text.slice(run, start), true);
         // A blank line is skipped, but counted.
         if (stop === start) line += 1;
-        else reportShort(text, start, stop);
+        else reportLine(text, start, stop, fields > enough);
         run = end + 1;
       }
       start = end + 1;

@@ -41,7 +41,7 @@ export interface CreateScorerOptions {
   readonly asOf: DateInput;
   /**
    * Whether {@link createScorer} may write a scorer for the model as JavaScript and compile it
-   * with `new Function` (about 1.8× the leads per second on the bench model; the same results). Default `true`
+   * with `new Function` (1.6–1.8× the leads per second on the bench model; the same results). Default `true`
    * where the runtime allows it: a page whose content-security policy forbids `'unsafe-eval'`,
    * Node run with `--disallow-code-generation-from-strings` and Cloudflare Workers get the
    * interpreter without asking. Set `false` to never try (a CSP page would otherwise log a

@@ -153,6 +153,33 @@ describe('csvReader: short, long and blank records in text with quotes', () => {
   }
 });
 
+describe('csvReader: a piece without quotes after a piece with quotes', () => {
+  // Found by the property test below (seed 1772978664): a piece boundary at the start of a line
+  // of too many fields, after a piece whose last line had quotes, let that line through
+  // unreported (its last cell read "a,a").
+  it('reports a line of too many fields anywhere in the piece', () => {
+    const text = [
+      'h1,h2,h3,h4',
+      '"1",2,3,4',
+      '"say ""hi""","q,1",x,a',
+      'a,a,a,a,a',
+      'a,a,a,a',
+      'b,b,b,b,b,b',
+    ].join('\n');
+    const expected = [
+      header,
+      [2, null, '1', '2', '3', '4'],
+      [3, null, 'say "hi"', 'q,1', 'x', 'a'],
+      [4, 'Expected 4 fields, found more', 'a', 'a', 'a', 'a,a'],
+      [5, null, 'a', 'a', 'a', 'a'],
+      [6, 'Expected 4 fields, found more', 'b', 'b', 'b', 'b,b,b'],
+    ];
+    const cut = text.indexOf('a,a,a,a,a');
+    expect(sinkCalls(text, [cut])).toEqual(expected);
+    expect(sinkCalls(text)).toEqual(expected);
+  });
+});
+
 /** A cell as written (plain or quoted with a delimiter, a doubled quote or a line break inside). */
 const cell = fc.constantFrom('a', '1', '', ' x ', '"q,1"', '"say ""hi"""', '"two\nlines"', '""');
 const record = fc.oneof(
