@@ -163,27 +163,15 @@ function generate(compiled: CompiledModel): ScorerFactory {
   source.line('return function score(lead) {');
   source.line('if (typeof lead !== "object" || lead === null) return slow(lead);');
   source.line('const reasons = [];');
-  const parts: string[] = [];
-  if (compiled.bantt) {
-    writeBantt(source, compiled.bantt);
-    parts.push(`bantt: { points: bantt / 100 + 0, max: ${source.literal(compiled.bantt.max)} }`);
-  }
-  if (compiled.fit) {
-    writeFit(source, compiled.fit);
-    parts.push(`fit: { points: fit / 100 + 0, max: ${source.literal(compiled.fit.max)} }`);
-  }
-  if (compiled.behaviour) {
-    writeBehaviour(source, compiled.behaviour, model.behaviour?.decay);
-    parts.push(
-      `behaviour: { points: behaviour / 100 + 0, max: ${source.literal(compiled.behaviour.max)} }`,
-    );
-  }
-  const sum = [
-    compiled.bantt ? 'bantt' : '',
-    compiled.fit ? 'fit' : '',
-    compiled.behaviour ? 'behaviour' : '',
-  ].filter(Boolean);
-  source.line(`let total = ${sum.join(' + ')};`);
+  if (compiled.bantt) writeBantt(source, compiled.bantt);
+  if (compiled.fit) writeFit(source, compiled.fit);
+  if (compiled.behaviour) writeBehaviour(source, compiled.behaviour, model.behaviour?.decay);
+  // Each component's sum is a local of its own name (`bantt`, `fit`, `behaviour`).
+  const names = (['bantt', 'fit', 'behaviour'] as const).filter((name) => compiled[name]);
+  const parts = names.map(
+    (name) => `${name}: { points: ${name} / 100 + 0, max: ${source.literal(compiled[name]?.max)} }`,
+  );
+  source.line(`let total = ${names.join(' + ')};`);
   source.line(`const components = { ${parts.join(', ')} };`);
   writeClamp(source, compiled);
   source.line('sortByWeight(reasons, sizes);');
